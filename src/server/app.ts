@@ -1,0 +1,91 @@
+// Composition root: builds the HTTP app from the modules.
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Problem } from '../shared/api.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { OidcClient } from './access/oidc.ts';
+import { Sessions, actorRunner } from './access/session.ts';
+import { registerProblemHandlers, notFound } from './http/problems.ts';
+import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerHealthRoutes } from './modules/health/routes.ts';
+import { registerStaffRoutes } from './modules/staff/routes.ts';
+import { registerProviderRoutes } from './modules/provider/routes.ts';
+import { registerCitizenRoutes } from './modules/citizen/routes.ts';
+import { mountTestIdp } from './dev/test-idp.ts';
+
+const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+const API_PREFIXES = ['/api/', '/auth/', '/idp', '/dev-idp/'];
+
+// Strict defaults: scripts only from Lots itself; no framing (clickjacking); no referrer leaks of case URLs.
+const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self' http://localhost:* http://127.0.0.1:*; base-uri 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+export async function buildApp(config: Config, db: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.LOTS_TRUST_PROXY === '1',
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addSchema(Problem);
+  await app.register(cookie, { secret: config.secrets.cookieSecret });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Lots API', version: VERSION, description: 'Verksamhetssystem för socialtjänsten. Fel svaras som application/problem+json (RFC 9457).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lots_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  registerProblemHandlers(app);
+  app.addHook('onSend', async (_req, reply) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  const sessions = new Sessions(db, config);
+  const oidc = new OidcClient(config);
+  const withActor = actorRunner(db, sessions);
+
+  registerHealthRoutes(app, db, VERSION);
+  registerAuthRoutes(app, { config, db, sessions, oidc });
+  registerStaffRoutes(app, withActor);
+  registerProviderRoutes(app, withActor);
+  registerCitizenRoutes(app, withActor);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (config.oidc.bundledTestIdp) await mountTestIdp(app, config);
+  await serveWebApp(app, config);
+  return app;
+}
+
+/** The built web app (dist/web); any other GET that is not the API answers index.html (client routing). */
+async function serveWebApp(app: FastifyInstance, config: Config): Promise<void> {
+  const index = path.join(config.webDir, 'index.html');
+  if (!existsSync(index)) {
+    app.log.warn(`web app not built (${index} missing): run "npm run build:web"`);
+    return;
+  }
+  await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, cacheControl: false,
+    setHeaders: (res, file: string) => (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+  const html = readFileSync(index);
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = API_PREFIXES.some((p) => req.url.startsWith(p));
+    if (req.method !== 'GET' || isApi) {
+      return reply.status(404).type('application/problem+json; charset=utf-8').send(notFound('Adressen').toProblem(req.url.split('?')[0]));
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}

