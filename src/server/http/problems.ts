@@ -1,6 +1,6 @@
 // Errors as RFC 9457 problem+json. Handlers throw HttpProblem; the error handler turns anything
 // else into a 4xx where the cause is the request, and only a real fault into a logged 500.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { Problem } from '../../shared/api.ts';
 
 export class HttpProblem extends Error {
@@ -68,7 +68,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     return reply.status(500).type(PROBLEM_TYPE)
       .send(new HttpProblem(500, 'Något gick fel', 'Ett oväntat fel inträffade. Inget av det du skickat har sparats; försök igen.').toProblem());
   });
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).type(PROBLEM_TYPE).send(notFound('Adressen').toProblem(req.url.split('?')[0]));
-  });
+}
+
+export function sendNotFound(reply: FastifyReply, url: string) {
+  return reply.status(404).type(PROBLEM_TYPE).send(notFound('Adressen').toProblem(url.split('?')[0]));
 }
