@@ -11,7 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { OidcClient } from './access/oidc.ts';
 import { Sessions, actorRunner } from './access/session.ts';
-import { registerProblemHandlers, sendNotFound } from './http/problems.ts';
+import { HttpProblem, registerProblemHandlers, sendNotFound } from './http/problems.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
@@ -37,6 +37,12 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LOTS_TRUST_PROXY === '1',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    // Malformed or over-long URLs never reach a route: answer them as problem+json too.
+    frameworkErrors: (err, req, reply) => {
+      const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+      return reply.status(status).type('application/problem+json; charset=utf-8')
+        .send(new HttpProblem(status, 'Ogiltig adress', 'Adressen är felaktig eller för lång.', 'invalid-url').toProblem());
+    },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addSchema(Problem);

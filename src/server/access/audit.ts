@@ -64,7 +64,7 @@ export async function appendAudit(client: pg.ClientBase, municipalityId: number,
   // One round trip; each statement takes its own snapshot, so the SELECT sees the last committed row.
   const results = (await client.query(
     `SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}, ${municipalityId});
-     SELECT seq::text AS seq, hash FROM audit_log WHERE municipality_id = ${municipalityId} ORDER BY seq DESC LIMIT 1`,
+     SELECT seq, hash FROM audit_log WHERE municipality_id = ${municipalityId} ORDER BY seq DESC LIMIT 1`,
   )) as unknown as pg.QueryResult[];
   const last = results[1]?.rows[0] as { seq: string; hash: string } | undefined;
   let seq = last ? Number(last.seq) : 0;

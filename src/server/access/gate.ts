@@ -106,7 +106,7 @@ export async function accessPerson(
   if (!row) throw notFound('Personen');
   const action = what.action ?? 'read';
   if (!row.relation) {
-    tx.audit(auditRecord(ctx, { action: 'denied', resource: what.resource, subjectPersonId: personId, flagged: true, details: { attempted: action } }));
+    tx.auditRefusal(auditRecord(ctx, { action: 'denied', resource: what.resource, subjectPersonId: personId, flagged: true, details: { attempted: action } }));
     throw forbidden(
       'Du har ingen koppling till personen (inget ärende i din enhet, ingen beställning, ingen behörighet att företräda).',
       'no-relation',

@@ -16,10 +16,16 @@ export interface TenantTx {
   one<R extends Row = Row>(sql: string, params?: unknown[]): Promise<R | undefined>;
   /** Queue an audit record; it is written in this transaction, just before COMMIT. */
   audit(entry: AuditEntry): void;
+  /**
+   * Queue a record of a refused access. It is kept even though the refusal rolls the
+   * transaction back: attempts are exactly what the log follow-up must see.
+   */
+  auditRefusal(entry: AuditEntry): void;
 }
 
 class Tx implements TenantTx {
   readonly pending: AuditEntry[] = [];
+  readonly refusals: AuditEntry[] = [];
   constructor(private readonly client: pg.PoolClient, readonly municipalityId: number) {}
   async query<R extends Row>(sql: string, params: unknown[] = []): Promise<R[]> {
     return (await this.client.query<R>(sql, params)).rows;
@@ -29,6 +35,10 @@ class Tx implements TenantTx {
   }
   audit(entry: AuditEntry): void {
     this.pending.push(entry);
+  }
+  auditRefusal(entry: AuditEntry): void {
+    this.pending.push(entry);
+    this.refusals.push(entry);
   }
 }
 
@@ -60,19 +70,26 @@ export class Database {
     if (!Number.isInteger(municipalityId) || municipalityId <= 0) throw new Error('invalid municipality id');
     const client = await this.app.connect();
     let broken = false;
+    const tx = new Tx(client, municipalityId);
     try {
       await client.query(`BEGIN; SELECT set_config('app.tenant', '${municipalityId}', true)`);
-      const tx = new Tx(client, municipalityId);
       const result = await fn(tx);
       await appendAudit(client, municipalityId, tx.pending);
       await client.query('COMMIT');
       return result;
     } catch (err) {
       await client.query('ROLLBACK').catch(() => { broken = true; });
+      if (tx.refusals.length && !broken) await this.persistRefusals(client, municipalityId, tx.refusals);
       throw err;
     } finally {
       client.release(broken);
     }
+  }
+
+  private async persistRefusals(client: pg.PoolClient, municipalityId: number, entries: AuditEntry[]): Promise<void> {
+    await client.query(`BEGIN; SELECT set_config('app.tenant', '${municipalityId}', true)`);
+    await appendAudit(client, municipalityId, entries);
+    await client.query('COMMIT');
   }
 
   /** Queries before a tenant is known: only the narrow SECURITY DEFINER auth functions answer. */

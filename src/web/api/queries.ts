@@ -1,0 +1,125 @@
+// React Query hooks, one per endpoint. Query keys are kept here so invalidation stays consistent.
+import { QueryCache, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CitizenCases, Health, Municipalities, MyCases, PersonOverview, PersonSearchResult, ProviderClient, ProviderOrders,
+  SessionInfo,
+} from '../../shared/api';
+import { ApiError, api, setCsrfToken } from './client';
+
+export const keys = {
+  session: ['session'] as const,
+  municipalities: ['municipalities'] as const,
+  myCases: ['staff', 'my-cases'] as const,
+  personSearch: (q: string) => ['staff', 'persons', q] as const,
+  person: (id: string) => ['staff', 'person', id] as const,
+  orders: ['provider', 'orders'] as const,
+  client: (id: string) => ['provider', 'client', id] as const,
+  citizenCases: ['citizen', 'cases'] as const,
+  health: ['health'] as const,
+};
+
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    // A 401 anywhere means the session is gone: mark it so, and the route guard shows the start page.
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'session') {
+          setCsrfToken(undefined);
+          client.setQueryData<SessionInfo>(keys.session, { authenticated: false });
+        }
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      },
+    },
+  });
+  return client;
+}
+
+export function useSession() {
+  return useQuery({
+    queryKey: keys.session,
+    queryFn: async ({ signal }) => {
+      const session = await api.get<SessionInfo>('/api/session', signal);
+      setCsrfToken(session.csrfToken);
+      return session;
+    },
+    staleTime: 60_000,
+    refetchOnWindowFocus: true,
+  });
+}
+
+export function useMunicipalities() {
+  return useQuery({
+    queryKey: keys.municipalities,
+    queryFn: ({ signal }) => api.get<Municipalities>('/api/municipalities', signal),
+    staleTime: Infinity,
+  });
+}
+
+export function useMyCases() {
+  return useQuery({ queryKey: keys.myCases, queryFn: ({ signal }) => api.get<MyCases>('/api/staff/my-cases', signal) });
+}
+
+export function usePersonSearch(q: string) {
+  const term = q.trim();
+  return useQuery({
+    queryKey: keys.personSearch(term),
+    queryFn: ({ signal }) =>
+      api.get<PersonSearchResult>(`/api/staff/persons?${new URLSearchParams({ q: term, limit: '20' })}`, signal),
+    enabled: term.length >= 2,
+    placeholderData: (previous) => previous,
+    staleTime: 10_000,
+  });
+}
+
+export function usePersonOverview(id: string) {
+  return useQuery({
+    queryKey: keys.person(id),
+    queryFn: ({ signal }) => api.get<PersonOverview>(`/api/staff/persons/${encodeURIComponent(id)}`, signal),
+    staleTime: 0,
+  });
+}
+
+export function useAccessOverride(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<void>(`/api/staff/persons/${encodeURIComponent(id)}/access-override`, { reason }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: keys.person(id) });
+      await queryClient.invalidateQueries({ queryKey: ['staff', 'persons'] });
+    },
+  });
+}
+
+export function useProviderOrders() {
+  return useQuery({ queryKey: keys.orders, queryFn: ({ signal }) => api.get<ProviderOrders>('/api/provider/orders', signal) });
+}
+
+export function useProviderClient(id: string) {
+  return useQuery({
+    queryKey: keys.client(id),
+    queryFn: ({ signal }) => api.get<ProviderClient>(`/api/provider/clients/${encodeURIComponent(id)}`, signal),
+  });
+}
+
+export function useCitizenCases() {
+  return useQuery({ queryKey: keys.citizenCases, queryFn: ({ signal }) => api.get<CitizenCases>('/api/citizen/cases', signal) });
+}
+
+export function useHealth() {
+  return useQuery({ queryKey: keys.health, queryFn: ({ signal }) => api.get<Health>('/api/health', signal), retry: false });
+}
+
+export function useLogout() {
+  return useMutation({
+    mutationFn: (everywhere: boolean) => api.post<{ redirectTo: string }>('/auth/logout', { everywhere }),
+    onSuccess: ({ redirectTo }) => window.location.assign(redirectTo || '/'),
+    // If the session is already gone, there is nothing to end: go to the start page.
+    onError: () => window.location.assign('/'),
+  });
+}

@@ -1,0 +1,67 @@
+// Shared page chrome: skip link, header (product, municipality, language, user menu), per-view nav, main.
+import type { ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import type { SessionInfo } from '../../shared/api';
+import { useT, type Messages } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { UserMenu } from './UserMenu';
+
+type View = NonNullable<SessionInfo['actor']>['view'];
+
+const navItems: Record<View, { to: string; label: (t: Messages) => string }[]> = {
+  handlaggare: [
+    { to: '/handlaggare', label: (t) => t.navMyCases },
+    { to: '/handlaggare/sok', label: (t) => t.navSearch },
+  ],
+  utforare: [{ to: '/utforare', label: (t) => t.navOrders }],
+  medborgare: [{ to: '/medborgare', label: (t) => t.navMyCases }],
+  systemforvaltare: [{ to: '/systemforvaltare', label: (t) => t.navOverview }],
+};
+
+export function Layout({ session, children }: { session: SessionInfo | undefined; children: ReactNode }) {
+  const t = useT();
+  const actor = session?.authenticated ? session.actor : undefined;
+  const home = actor ? `/${actor.view}` : '/';
+  const items = actor ? navItems[actor.view] : [];
+  const wide = actor?.view === 'handlaggare';
+
+  return (
+    <div className={wide ? 'app app--wide' : 'app'}>
+      <a className="skip-link" href="#main">{t.skipLink}</a>
+      <header className="site-header">
+        <div className="container header-bar">
+          <Link to={home} className="brand">
+            <span className="brand-mark" aria-hidden="true">L</span>
+            <span className="brand-text">
+              <span className="brand-name">{t.appName}</span>
+              <span className="brand-sub">{actor ? actor.municipality.name : t.appTagline}</span>
+            </span>
+          </Link>
+          <div className="header-tools">
+            <LanguageSwitch />
+            {actor && <UserMenu actor={actor} />}
+          </div>
+        </div>
+        {items.length > 0 && (
+          <nav className="site-nav" aria-label={t.mainNav}>
+            <ul className="container">
+              {items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end>{item.label(t)}</NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <span>{t.appName} – {t.appTagline}</span>
+        </div>
+      </footer>
+    </div>
+  );
+}

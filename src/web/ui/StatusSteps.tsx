@@ -1,0 +1,31 @@
+// The case status chain (aktualisering → … → avslutad) with the current step marked.
+import type { CaseStatus } from '../i18n';
+import { useT } from '../i18n';
+import { Icon } from './Icon';
+
+export const STATUS_CHAIN: readonly CaseStatus[] = [
+  'aktualiserad', 'forhandsbedomning', 'utredning', 'beslut', 'verkstallighet', 'uppfoljning', 'avslutad',
+];
+
+export function StatusSteps({ status, labels }: { status: CaseStatus; labels?: Record<CaseStatus, string> }) {
+  const t = useT();
+  const names = labels ?? t.caseStatus;
+  const current = STATUS_CHAIN.indexOf(status);
+  return (
+    <ol className="steps" aria-label={t.statusChain}>
+      {STATUS_CHAIN.map((step, i) => {
+        const state = i < current ? 'done' : i === current ? 'current' : 'todo';
+        return (
+          <li key={step} className={`step step--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span className="step-dot" aria-hidden="true">{state === 'done' ? <Icon name="check" size={12} /> : null}</span>
+            <span className="step-label">
+              {names[step]}
+              {state === 'current' && <span className="visually-hidden"> ({t.currentStep})</span>}
+              {state === 'done' && <span className="visually-hidden"> ({t.completedStep})</span>}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
