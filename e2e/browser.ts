@@ -39,6 +39,7 @@ export async function loginAs(page: Page, who: 'personal' | 'medborgare', name: 
   if (who === 'personal') {
     await page.getByRole('link', { name: /logga in som medarbetare/i }).or(page.getByRole('button', { name: /logga in som medarbetare/i })).first().click();
   } else {
+    await page.getByLabel(/kommun/i).selectOption({ label: 'Demo kommun' });
     await page.getByRole('button', { name: /logga in med e-legitimation/i }).or(page.getByRole('link', { name: /logga in med e-legitimation/i })).first().click();
   }
   await page.waitForURL(/\/dev-idp\/interaction\//);

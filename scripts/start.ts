@@ -19,8 +19,11 @@ const stale = !existsSync(builtIndex) ||
   Math.max(...sources.map((s) => (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs))) > statSync(builtIndex).mtimeMs;
 if (stale) {
   console.log('Bygger webbappen …');
+  const nodeEnv = process.env.NODE_ENV;
   const { build } = await import('vite');
   await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite sets NODE_ENV=production in this process; production mode for Lots is the user's choice.
+  if (nodeEnv === undefined) delete process.env.NODE_ENV; else process.env.NODE_ENV = nodeEnv;
 }
 const { main } = await import('../src/server/main.ts');
 await main();

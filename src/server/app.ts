@@ -1,5 +1,5 @@
 // Composition root: builds the HTTP app from the modules.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -38,9 +38,10 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
     trustProxy: process.env.LOTS_TRUST_PROXY === '1',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
     // Malformed or over-long URLs never reach a route: answer them as problem+json too.
-    frameworkErrors: (err, req, reply) => {
+    frameworkErrors: (err, _req, reply) => {
       const status = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
-      return reply.status(status).type('application/problem+json; charset=utf-8')
+      const raw = reply as unknown as FastifyReply;
+      return raw.status(status).type('application/problem+json; charset=utf-8')
         .send(new HttpProblem(status, 'Ogiltig adress', 'Adressen är felaktig eller för lång.', 'invalid-url').toProblem());
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -85,9 +86,10 @@ async function serveWebApp(app: FastifyInstance, config: Config): Promise<void> 
   const index = path.join(config.webDir, 'index.html');
   const html = existsSync(index) ? readFileSync(index) : null;
   if (html) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false, index: false, cacheControl: false,
-      setHeaders: (res, file: string) => (res as unknown as import('node:http').ServerResponse)
-        .setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', cacheControl: false,
+      // Hashed assets never change; index.html must be revalidated so a new build is picked up.
+      setHeaders: (reply, file: string) => (reply as unknown as FastifyReply)
+        .header('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') });
   } else {
     app.log.warn(`web app not built (${index} missing): run "npm run build:web"`);
   }

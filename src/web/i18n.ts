@@ -483,7 +483,7 @@ const en: Messages = {
 
   caseStatus: {
     aktualiserad: 'Initiated (aktualisering)',
-    forhandsbedomning: 'Preliminary assessment',
+    forhandsbedomning: 'Initial assessment',
     utredning: 'Investigation',
     beslut: 'Decision',
     verkstallighet: 'Implementation',

@@ -1,5 +1,5 @@
 // React Query hooks, one per endpoint. Query keys are kept here so invalidation stays consistent.
-import { QueryCache, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CitizenCases, Health, Municipalities, MyCases, PersonOverview, PersonSearchResult, ProviderClient, ProviderOrders,
   SessionInfo,
@@ -19,16 +19,16 @@ export const keys = {
 };
 
 export function createQueryClient(): QueryClient {
+  // A 401 anywhere means the session is gone: mark it so, and the route guard shows the start page.
+  const onError = (error: Error) => {
+    if (error instanceof ApiError && error.status === 401) {
+      setCsrfToken(undefined);
+      client.setQueryData<SessionInfo>(keys.session, { authenticated: false });
+    }
+  };
   const client: QueryClient = new QueryClient({
-    // A 401 anywhere means the session is gone: mark it so, and the route guard shows the start page.
-    queryCache: new QueryCache({
-      onError: (error, query) => {
-        if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'session') {
-          setCsrfToken(undefined);
-          client.setQueryData<SessionInfo>(keys.session, { authenticated: false });
-        }
-      },
-    }),
+    queryCache: new QueryCache({ onError: (error, query) => query.queryKey[0] !== 'session' && onError(error) }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

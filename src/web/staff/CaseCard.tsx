@@ -61,7 +61,7 @@ export function CaseCard({ item }: { item: CaseSummary }) {
         </h3>
         <CaseStatusBadge status={item.status} />
       </header>
-      <StatusSteps status={item.status} />
+      <StatusSteps status={item.status} origin={item.origin} />
       <dl className="facts facts--compact">
         <div><dt>{t.colArea}</dt><dd>{t.caseArea[item.area]}</dd></div>
         <div><dt>{t.origin}</dt><dd>{t.caseOrigin[item.origin]}</dd></div>

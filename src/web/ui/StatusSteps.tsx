@@ -1,5 +1,5 @@
 // The case status chain (aktualisering → … → avslutad) with the current step marked.
-import type { CaseStatus } from '../i18n';
+import type { CaseOrigin, CaseStatus } from '../i18n';
 import { useT } from '../i18n';
 import { Icon } from './Icon';
 
@@ -7,13 +7,23 @@ export const STATUS_CHAIN: readonly CaseStatus[] = [
   'aktualiserad', 'forhandsbedomning', 'utredning', 'beslut', 'verkstallighet', 'uppfoljning', 'avslutad',
 ];
 
-export function StatusSteps({ status, labels }: { status: CaseStatus; labels?: Record<CaseStatus, string> }) {
+interface StatusStepsProps {
+  status: CaseStatus;
+  /** Förhandsbedömning only applies to anmälan (reports of concern); other cases skip that step. */
+  origin?: CaseOrigin;
+  labels?: Record<CaseStatus, string>;
+}
+
+export function StatusSteps({ status, origin, labels }: StatusStepsProps) {
   const t = useT();
   const names = labels ?? t.caseStatus;
-  const current = STATUS_CHAIN.indexOf(status);
+  const chain = origin && origin !== 'anmalan' && status !== 'forhandsbedomning'
+    ? STATUS_CHAIN.filter((s) => s !== 'forhandsbedomning')
+    : STATUS_CHAIN;
+  const current = chain.indexOf(status);
   return (
     <ol className="steps" aria-label={t.statusChain}>
-      {STATUS_CHAIN.map((step, i) => {
+      {chain.map((step, i) => {
         const state = i < current ? 'done' : i === current ? 'current' : 'todo';
         return (
           <li key={step} className={`step step--${state}`} aria-current={state === 'current' ? 'step' : undefined}>
