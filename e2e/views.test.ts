@@ -66,6 +66,19 @@ describe('handläggare', () => {
     await context.close();
   });
 
+  it("gives the arbetsledare the unit's cases, including the unassigned inbox", async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', escape(staff('arbetsledare').name));
+    await page.getByRole('link', { name: 'Enhetens ärenden' }).click();
+    await page.waitForURL(/\/handlaggare\/enhet$/);
+    await page.getByRole('table').first().waitFor();
+    expect(await page.getByRole('table').first().innerText()).toMatch(/Ej fördelat/);
+    expect(await page.getByRole('link', { name: 'Enhetens ärenden' }).getAttribute('aria-current')).toBe('page');
+    await expectNoAxeViolations(page, "unit's cases");
+    await screenshot(page, 'staff-unit-cases');
+    await context.close();
+  });
+
   it('never shows the address of a person with protected identity', async () => {
     const { context, page } = await newPage(browser);
     await loginAs(page, 'personal', escape(staff('arbetsledare').name));

@@ -79,6 +79,10 @@ export const CaseListItem = Type.Object({
 });
 export type CaseListItem = Static<typeof CaseListItem>;
 
+export const MyCasesQuery = Type.Object({
+  scope: Type.Optional(Type.Enum(['mine', 'unit'], { default: 'mine', description: "'mine': assigned to me; 'unit': all open cases of my unit, incl. unassigned" })),
+});
+export type MyCasesQuery = Static<typeof MyCasesQuery>;
 export const MyCases = Type.Object({ items: Type.Array(CaseListItem) });
 export type MyCases = Static<typeof MyCases>;
 

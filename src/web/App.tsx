@@ -49,6 +49,7 @@ export function App() {
       <Route path="/" element={<StartPage />} />
       <Route path="/handlaggare" element={<RoleLayout view="handlaggare" />}>
         <Route index element={<MyCasesPage />} />
+        <Route path="enhet" element={<MyCasesPage scope="unit" />} />
         <Route path="sok" element={<SearchPage />} />
         <Route path="person/:id" element={<PersonPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -73,6 +73,10 @@ const sv = {
   // staff
   navMyCases: 'Mina ärenden',
   navSearch: 'Sök person',
+  navUnitCases: 'Enhetens ärenden',
+  unitCasesTitle: 'Enhetens ärenden',
+  unitCasesCaption: 'Alla öppna ärenden i din enhet, även de som inte har fått en handläggare, sorterade efter närmaste tidsfrist',
+  unitCasesEmpty: 'Enheten har inga öppna ärenden.',
   myCasesTitle: 'Mina ärenden',
   myCasesCaption: 'Öppna ärenden där du är handläggare, sorterade efter närmaste tidsfrist',
   myCasesEmpty: 'Du har inga öppna ärenden.',
@@ -351,6 +355,10 @@ const en: Messages = {
 
   navMyCases: 'My cases',
   navSearch: 'Find person',
+  navUnitCases: "Unit's cases",
+  unitCasesTitle: "Unit's cases",
+  unitCasesCaption: 'All open cases in your unit, including those not yet assigned, sorted by nearest deadline',
+  unitCasesEmpty: 'Your unit has no open cases.',
   myCasesTitle: 'My cases',
   myCasesCaption: 'Open cases assigned to you, sorted by nearest deadline',
   myCasesEmpty: 'You have no open cases.',

@@ -9,7 +9,7 @@ import { ApiError, api, setCsrfToken } from './client';
 export const keys = {
   session: ['session'] as const,
   municipalities: ['municipalities'] as const,
-  myCases: ['staff', 'my-cases'] as const,
+  myCases: (scope: 'mine' | 'unit') => ['staff', 'my-cases', scope] as const,
   personSearch: (q: string) => ['staff', 'persons', q] as const,
   person: (id: string) => ['staff', 'person', id] as const,
   orders: ['provider', 'orders'] as const,
@@ -61,8 +61,8 @@ export function useMunicipalities() {
   });
 }
 
-export function useMyCases() {
-  return useQuery({ queryKey: keys.myCases, queryFn: ({ signal }) => api.get<MyCases>('/api/staff/my-cases', signal) });
+export function useMyCases(scope: 'mine' | 'unit' = 'mine') {
+  return useQuery({ queryKey: keys.myCases(scope), queryFn: ({ signal }) => api.get<MyCases>(`/api/staff/my-cases?scope=${scope}`, signal) });
 }
 
 export function usePersonSearch(q: string) {

@@ -1,4 +1,5 @@
-// '/handlaggare' – Mina ärenden: my open cases, nearest deadline first.
+// '/handlaggare' – Mina ärenden, and '/handlaggare/enhet' – the unit's open cases (incl. the
+// unassigned inbox): nearest deadline first.
 import { Link } from 'react-router';
 import type { CaseListItem } from '../../shared/api';
 import { useMyCases } from '../api/queries';
@@ -16,7 +17,7 @@ function byDeadline(a: CaseListItem, b: CaseListItem): number {
   return a.receivedOn.localeCompare(b.receivedOn);
 }
 
-function CaseRow({ item }: { item: CaseListItem }) {
+function CaseRow({ item, showAssigned }: { item: CaseListItem; showAssigned: boolean }) {
   const { t } = useI18n();
   return (
     <tr className={item.nextDeadline?.overdue ? 'row--overdue' : undefined}>
@@ -30,20 +31,22 @@ function CaseRow({ item }: { item: CaseListItem }) {
         <div>{item.title}</div>
       </td>
       <td data-label={t.colArea}>{t.caseArea[item.area]}</td>
+      {showAssigned && <td data-label={t.assignedTo}>{item.assignedTo ?? <span className="muted">{t.unassigned}</span>}</td>}
       <td data-label={t.colStatus}><CaseStatusBadge status={item.status} /></td>
       <td data-label={t.colDeadline} className="col-deadline"><DeadlineInfo deadline={item.nextDeadline} /></td>
     </tr>
   );
 }
 
-export function MyCasesPage() {
+export function MyCasesPage({ scope = 'mine' }: { scope?: 'mine' | 'unit' }) {
   const { t } = useI18n();
-  const query = useMyCases();
+  const query = useMyCases(scope);
+  const unit = scope === 'unit';
   return (
-    <Page title={t.myCasesTitle}>
+    <Page title={unit ? t.unitCasesTitle : t.myCasesTitle}>
       <QueryState query={query}>
         {({ items }) => {
-          if (items.length === 0) return <p className="panel">{t.myCasesEmpty}</p>;
+          if (items.length === 0) return <p className="panel">{unit ? t.unitCasesEmpty : t.myCasesEmpty}</p>;
           const sorted = [...items].sort(byDeadline);
           const overdue = items.filter((i) => i.nextDeadline?.overdue).length;
           return (
@@ -52,20 +55,21 @@ export function MyCasesPage() {
                 <span>{t.myCasesCount(items.length)}</span>
                 {overdue > 0 && <span className="summary-overdue">{t.overdueCount(overdue)}</span>}
               </p>
-              <div className="table-scroll" role="region" aria-label={t.myCasesTitle} tabIndex={0}>
+              <div className="table-scroll" role="region" aria-label={unit ? t.unitCasesTitle : t.myCasesTitle} tabIndex={0}>
                 <table className="table table--stack">
-                  <caption>{t.myCasesCaption}</caption>
+                  <caption>{unit ? t.unitCasesCaption : t.myCasesCaption}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.colPerson}</th>
                       <th scope="col">{t.colCase}</th>
                       <th scope="col">{t.colArea}</th>
+                      {unit && <th scope="col">{t.assignedTo}</th>}
                       <th scope="col">{t.colStatus}</th>
                       <th scope="col">{t.colDeadline}</th>
                     </tr>
                   </thead>
                   <tbody>
-                    {sorted.map((item) => <CaseRow key={item.id} item={item} />)}
+                    {sorted.map((item) => <CaseRow key={item.id} item={item} showAssigned={unit} />)}
                   </tbody>
                 </table>
               </div>

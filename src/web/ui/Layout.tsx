@@ -11,6 +11,7 @@ type View = NonNullable<SessionInfo['actor']>['view'];
 const navItems: Record<View, { to: string; label: (t: Messages) => string }[]> = {
   handlaggare: [
     { to: '/handlaggare', label: (t) => t.navMyCases },
+    { to: '/handlaggare/enhet', label: (t) => t.navUnitCases },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
   ],
   utforare: [{ to: '/utforare', label: (t) => t.navOrders }],

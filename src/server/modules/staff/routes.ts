@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import {
-  AccessOverrideBody, IdParams, MyCases, PersonOverview, PersonSearchQuery, PersonSearchResult, type CaseListItem,
+  AccessOverrideBody, IdParams, MyCases, MyCasesQuery, PersonOverview, PersonSearchQuery, PersonSearchResult, type CaseListItem,
   type CaseSummary, type JournalEntryView, type RelationView,
 } from '../../../shared/api.ts';
 import type { WithActor } from '../../access/session.ts';
@@ -143,7 +143,7 @@ export function registerStaffRoutes(app: FastifyInstance, withActor: WithActor) 
   app.get('/api/staff/my-cases', {
     schema: {
       tags: ['myndighet'], summary: 'Mina ärenden (eller enhetens öppna ärenden) med nästa frist',
-      querystring: Type.Object({ scope: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('unit')], { default: 'mine' })) }),
+      querystring: MyCasesQuery,
       response: { 200: MyCases, ...problems },
     },
   }, (req) => withActor(req, views, async (tx, ctx) =>
