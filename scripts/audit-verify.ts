@@ -3,12 +3,15 @@
 import path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../src/server/config.ts';
-import { startEmbeddedPostgres } from '../src/server/db/embedded.ts';
+import { runningClusterUrl, startEmbeddedPostgres } from '../src/server/db/embedded.ts';
 import { verifyChain } from '../src/server/access/audit.ts';
 
 const config = loadConfig();
-const cluster = config.databaseUrl ? null : await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), { persistent: true });
-const client = new pg.Client({ connectionString: config.databaseUrl ?? cluster!.url });
+const pgDir = path.join(config.dataDir, 'pg');
+// Attach to the embedded cluster of a running Lots, or start it just for this check.
+const running = config.databaseUrl ? null : runningClusterUrl(pgDir);
+const cluster = config.databaseUrl || running ? null : await startEmbeddedPostgres(pgDir, { persistent: true });
+const client = new pg.Client({ connectionString: config.databaseUrl ?? running ?? cluster!.url });
 await client.connect();
 let broken = 0;
 try {

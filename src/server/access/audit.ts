@@ -118,15 +118,15 @@ export async function verifyChain(client: pg.ClientBase | pg.Pool, municipalityI
     for (const r of rows) {
       const seq = Number(r.seq);
       const broken = (problem: string): ChainReport => ({ municipalityId, checked, ok: false, brokenAtSeq: seq, problem });
-      if (seq !== expectedSeq) return { ...broken(`row ${expectedSeq} is missing`), brokenAtSeq: expectedSeq };
-      if (r.prev_hash !== prevHash) return broken('prev_hash does not match the previous row');
+      if (seq !== expectedSeq) return { ...broken(`post ${expectedSeq} saknas`), brokenAtSeq: expectedSeq };
+      if (r.prev_hash !== prevHash) return broken('prev_hash stämmer inte med föregående post');
       const recomputed = auditHash({
         municipalityId: r.municipality_id, seq, at: r.at.toISOString(), prevHash: r.prev_hash,
         actorKind: r.actor_kind, actorId: r.actor_id, actorName: r.actor_name, subjectPersonId: r.subject_person_id,
         action: r.action, resource: r.resource, purpose: r.purpose, reason: r.reason, flagged: r.flagged,
         ip: r.ip, userAgent: r.user_agent, details: r.details,
       });
-      if (recomputed !== r.hash) return broken('the row was altered: its content does not match its hash');
+      if (recomputed !== r.hash) return broken('posten har ändrats: innehållet stämmer inte med dess hash');
       prevHash = r.hash;
       expectedSeq += 1;
       checked += 1;

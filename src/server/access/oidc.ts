@@ -45,6 +45,8 @@ export class OidcClient {
       ui_locales: 'sv en',
     };
     if (kind === 'medborgare') params.acr_values = LOA3;
+    // The bundled test IdP always shows its list, so switching demo people takes one click.
+    if (this.config.oidc.bundledTestIdp) params.prompt = 'login';
     return { url: oidc.buildAuthorizationUrl(server, params).href, verifier, state, nonce };
   }
 

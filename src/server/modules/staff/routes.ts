@@ -95,6 +95,8 @@ async function personOverview(tx: TenantTx, ctx: RequestContext, personId: strin
        FROM person_relations r JOIN persons p ON p.municipality_id = r.municipality_id AND p.id = r.person_id
        WHERE r.municipality_id = $1 AND r.related_person_id = $2
      ORDER BY kind`, [tx.municipalityId, personId]);
+  // Names and numbers of related persons are their personal data too: log each as shown.
+  recordListReads(tx, ctx, relationRows.map((r) => r.person_id), 'person.overview.relations', { of: personId });
   const relations: RelationView[] = relationRows.map((r) => ({
     kind: r.kind, direction: r.direction, person: personRef(r), scope: r.scope, validFrom: r.valid_from, validTo: r.valid_to,
   }));
