@@ -102,6 +102,42 @@ describe('handläggare', () => {
   });
 });
 
+describe('need to know', () => {
+  it('asks for a reason before opening a person outside the unit, then shows that access is logged', async () => {
+    const data = buildDemoData(new Date().toISOString().slice(0, 10));
+    const me = data.staffUsers.find((u) => u.name === staff('handlaggare').name)!;
+    const ownPeople = new Set(data.cases.filter((c) => c.unitId === me.unitId).map((c) => c.personId));
+    const stranger = data.persons.find((p) => p.municipalityId === 1 && p.protection === 'ingen' && !ownPeople.has(p.id))!;
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', escape(staff('handlaggare').name));
+    await page.goto(`/handlaggare/person/${stranger.id}`);
+    const reason = page.getByRole('textbox');
+    await reason.waitFor();
+    await expectNoAxeViolations(page, 'no relation: reason form');
+    await screenshot(page, 'staff-override-form');
+    await reason.fill('Personen ringde växeln akut och behöver få hjälp nu');
+    await page.getByRole('button', { name: /begär|öppna|visa/i }).first().click();
+    await page.getByRole('heading', { name: new RegExp(escape(stranger.firstName)) }).first().waitFor();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/loggas och följs upp/);
+    await expectNoAxeViolations(page, 'person opened by override');
+    await screenshot(page, 'staff-person-override');
+    await context.close();
+  });
+});
+
+describe('systemförvaltare', () => {
+  it('lands on a page without personal data', async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', escape(staff('systemforvaltare').name));
+    expect(new URL(page.url()).pathname).toBe('/systemforvaltare');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await expect.poll(() => page.locator('main').innerText()).not.toMatch(/Laddar/);
+    await expectNoAxeViolations(page, 'systemförvaltare');
+    await screenshot(page, 'systemforvaltare');
+    await context.close();
+  });
+});
+
 describe('utförare', () => {
   it("sees the provider's orders and a client's summary", async () => {
     const { context, page } = await newPage(browser);

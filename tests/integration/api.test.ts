@@ -51,6 +51,20 @@ describe('service endpoints', () => {
   });
 });
 
+describe('production mode', () => {
+  it('has no bundled test identity provider', async () => {
+    const { buildApp } = await import('../../src/server/app.ts');
+    const prodConfig = { ...s.config, production: true, oidc: { ...s.config.oidc, bundledTestIdp: false, issuer: 'https://idp.kommun.example' } };
+    const prod = await buildApp(prodConfig, s.db, { logger: false });
+    for (const url of ['/idp/.well-known/openid-configuration', '/idp/auth', '/dev-idp/interaction/x']) {
+      const r = await prod.inject({ method: 'GET', url });
+      expect(r.statusCode, url).toBe(404);
+    }
+    expect((await prod.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    await prod.close();
+  });
+});
+
 describe('login and sessions', () => {
   it('refuses the protected endpoints without a session (401 problem+json)', async () => {
     const anon = new Browser(s.baseUrl);
