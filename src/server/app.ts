@@ -24,7 +24,8 @@ const API_PREFIXES = ['/api/', '/auth/', '/idp', '/dev-idp/'];
 
 // Strict defaults: scripts only from Lots itself; no framing (clickjacking); no referrer leaks of case URLs.
 const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy': "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self' http://localhost:* http://127.0.0.1:*; base-uri 'self'",
+  // Inline styles only (React style attributes); no inline scripts anywhere in the app.
+  'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',

@@ -44,6 +44,14 @@ describe('service endpoints', () => {
     expect(r.body.paths['/api/staff/persons']!.get!.responses).toHaveProperty('200');
   });
 
+  it('sends security headers: no inline scripts, no framing, no caching of personal data', async () => {
+    const res = await new Browser(s.baseUrl).fetch('/api/session');
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('answers unknown API paths with a problem+json 404', async () => {
     const r = await new Browser(s.baseUrl).getJson<{ status: number }>('/api/nothing-here');
     expect(r.status).toBe(404);
