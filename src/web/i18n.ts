@@ -1,6 +1,7 @@
 // Typed UI dictionary (Swedish default, English). `en` is typed as `Messages`, so TypeScript
 // rejects a missing or extra key in either language.
 import { createContext, createElement, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { STATUS_LABELS_SV } from '../domain/process/types';
 import type { CaseListItem, CitizenCases, DecisionView, OrderView, PersonDetails, PersonRef } from '../shared/api';
 
 export type Lang = 'sv' | 'en';
@@ -211,15 +212,7 @@ const sv = {
   migrations: 'Migreringar',
 
   // enums
-  caseStatus: {
-    aktualiserad: 'Aktualiserad',
-    forhandsbedomning: 'Förhandsbedömning',
-    utredning: 'Utredning',
-    beslut: 'Beslut',
-    verkstallighet: 'Verkställighet',
-    uppfoljning: 'Uppföljning',
-    avslutad: 'Avslutad',
-  } satisfies Record<CaseStatus, string> as Record<CaseStatus, string>,
+  caseStatus: STATUS_LABELS_SV satisfies Record<CaseStatus, string> as Record<CaseStatus, string>,
   citizenStatus: {
     aktualiserad: 'Registrerat',
     forhandsbedomning: 'Vi går igenom ärendet',

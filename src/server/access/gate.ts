@@ -9,6 +9,7 @@
 import type { TenantTx } from '../db/database.ts';
 import { type Actor, type RequestContext, actorId, isCaseWorker, isProviderStaff } from './actor.ts';
 import type { AuditEntry } from './audit.ts';
+import { CUSTODY_ENDS_AT_AGE } from '../../domain/guardianship.ts';
 import { forbidden, notFound } from '../http/problems.ts';
 
 export type Relation = 'unit_case' | 'override' | 'provider_order' | 'self' | 'vardnadshavare' | 'ombud';
@@ -42,13 +43,13 @@ export function relationSql(actor: Actor, personExpr: string, params: unknown[])
   }
   if (actor.kind === 'citizen' && actor.personId) {
     const self = p(actor.personId);
-    // A guardian acts for a child under 18 (FB 6 kap.); an ombud within the fullmakt's dates.
+    // A guardian acts for a child in custody (FB 6 kap. 2 §); an ombud within the fullmakt's dates.
     return `CASE
       WHEN ${personExpr} = ${self} THEN 'self'
       WHEN EXISTS (SELECT 1 FROM person_relations gr JOIN persons gchild
                      ON gchild.municipality_id = gr.municipality_id AND gchild.id = gr.person_id
                    WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr} AND gr.related_person_id = ${self}
-                     AND gr.kind = 'vardnadshavare' AND gchild.birth_date > (current_date - interval '18 years')
+                     AND gr.kind = 'vardnadshavare' AND gchild.birth_date > (current_date - make_interval(years => ${CUSTODY_ENDS_AT_AGE}))
                      AND gr.valid_from <= current_date AND (gr.valid_to IS NULL OR gr.valid_to >= current_date)) THEN 'vardnadshavare'
       WHEN EXISTS (SELECT 1 FROM person_relations gr WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr}
                      AND gr.related_person_id = ${self} AND gr.kind = 'ombud'

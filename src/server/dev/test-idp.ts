@@ -15,12 +15,9 @@ const INTERACTION_PATH = '/dev-idp/interaction';
 
 interface TestAccount { sub: string; claims: Record<string, unknown> }
 
-function loginDirectory() {
-  return demoLoginDirectory(buildDemoData(new Date().toISOString().slice(0, 10)));
-}
+type Directory = ReturnType<typeof demoLoginDirectory>;
 
-function accounts(): Map<string, TestAccount> {
-  const dir = loginDirectory();
+function accounts(dir: Directory): Map<string, TestAccount> {
   const map = new Map<string, TestAccount>();
   for (const s of dir.staff) map.set(s.subject, { sub: s.subject, claims: { name: s.name, email: `${s.subject.replace(/[:]/g, '.')}@test.example` } });
   for (const c of dir.citizens) {
@@ -44,8 +41,7 @@ const PAGE_STYLE = `
   .who{font-weight:600;display:block} .what{font-size:.9rem;color:#4a5360;display:block}
   .note{background:#fff6db;border:1px solid #e6c55c;padding:.6rem .8rem;border-radius:.4rem}`;
 
-function loginPage(uid: string, citizenFirst: boolean): string {
-  const dir = loginDirectory();
+function loginPage(dir: Directory, uid: string, citizenFirst: boolean): string {
   const button = (account: string, who: string, what: string) =>
     `<li><form method="post" action="${INTERACTION_PATH}/${esc(uid)}/login"><input type="hidden" name="account" value="${esc(account)}">
       <button type="submit"><span class="who">${esc(who)}</span><span class="what">${esc(what)}</span></button></form></li>`;
@@ -65,7 +61,9 @@ function loginPage(uid: string, citizenFirst: boolean): string {
 }
 
 export async function mountTestIdp(app: FastifyInstance, config: Config): Promise<void> {
-  const all = accounts();
+  // Built once: the demo people do not change while Lots runs.
+  const directory = demoLoginDirectory(buildDemoData(new Date().toISOString().slice(0, 10)));
+  const all = accounts(directory);
   const configuration: Configuration = {
     clients: [{
       client_id: config.oidc.clientId,
@@ -118,7 +116,7 @@ export async function mountTestIdp(app: FastifyInstance, config: Config): Promis
     scope.get(`${INTERACTION_PATH}/:uid`, { schema: { hide: true } }, async (req, reply) => {
       const details = await provider.interactionDetails(req.raw, reply.raw);
       const acr = String(details.params.acr_values ?? '');
-      return reply.type('text/html; charset=utf-8').send(loginPage(details.uid, acr.includes('loa3')));
+      return reply.type('text/html; charset=utf-8').send(loginPage(directory, details.uid, acr.includes('loa3')));
     });
     scope.post(`${INTERACTION_PATH}/:uid/login`, { schema: { hide: true } }, async (req, reply) => {
       const account = (req.body as { account?: string } | undefined)?.account ?? '';
