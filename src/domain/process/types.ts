@@ -124,3 +124,18 @@ export const CASE_TYPE_LABELS_SV: Readonly<Record<CaseType, string>> = {
   ekonomiskt_bistand: 'ansökan om ekonomiskt bistånd',
   vuxen_anmalan: 'anmälan om vuxen',
 };
+
+export type CaseArea = 'barn_och_unga' | 'vuxen' | 'ekonomiskt_bistand' | 'aldreomsorg' | 'funktionsstod' | 'familjeratt' | 'vald_i_nara_relationer';
+export type CaseOrigin = 'ansokan' | 'anmalan' | 'ovrigt';
+
+/**
+ * Which legal chain a new matter follows (domain.md 1.3.1). An anmälan or information about a
+ * child starts the 20 kap. SoL chain; an application for försörjningsstöd the 12 kap. chain; a
+ * request for an LSS insats (9 § LSS) its own; other applications are 11 kap. 1 § SoL bistånd;
+ * reports about adults (e.g. LVM-anmälan) the vuxen chain.
+ */
+export function caseTypeFor(area: CaseArea, origin: CaseOrigin, law: 'SoL' | 'LSS' = 'SoL'): CaseType {
+  if (origin !== 'ansokan') return area === 'barn_och_unga' ? 'barn_anmalan' : 'vuxen_anmalan';
+  if (area === 'ekonomiskt_bistand') return 'ekonomiskt_bistand';
+  return law === 'LSS' ? 'lss_ansokan' : 'bistand_ansokan';
+}

@@ -5,6 +5,14 @@
 import { createHash } from 'node:crypto';
 import { addDays, addMonths, DEADLINE_KINDS, type DeadlineKind } from '../../domain/deadlines.ts';
 import { loadTestPersonnummer } from './test-personnummer.ts';
+import { caseTypeFor, type CaseType } from '../../domain/process/types.ts';
+import { findInsats, type AppealRoute } from '../../domain/insatser.ts';
+
+/** The demo decisions name their insats in words; link them to the national catalogue where it has one. */
+function catalogueFields(basis: string, insats: string): { insatsKey: string | null; decisionType: string | null; appealRoute: AppealRoute; ksiCode: string | null } {
+  const entry = findInsats(insats, basis);
+  return { insatsKey: entry?.key ?? null, decisionType: entry?.decisionType ?? null, appealRoute: entry?.appealRoute ?? 'forvaltningsbesvar', ksiCode: entry?.ksiCode ?? null };
+}
 
 type Area = 'barn_och_unga' | 'vuxen' | 'ekonomiskt_bistand' | 'aldreomsorg' | 'funktionsstod' | 'familjeratt' | 'vald_i_nara_relationer';
 type Status = 'aktualiserad' | 'forhandsbedomning' | 'utredning' | 'beslut' | 'verkstallighet' | 'uppfoljning' | 'avslutad';
@@ -23,13 +31,15 @@ export interface PersonRelationRow { municipalityId: number; id: string; personI
 export interface CaseRow {
   municipalityId: number; id: string; caseNumber: string; personId: string; unitId: string; area: Area; origin: 'ansokan' | 'anmalan' | 'ovrigt';
   title: string; status: Status; receivedOn: string; assignedTo: string | null; closedOn: string | null; closeReason: string | null;
+  caseType: CaseType;
 }
 export interface CaseDeadlineRow { municipalityId: number; id: string; caseId: string; kind: string; legalBasis: string; dueOn: string; completedOn: string | null }
 export interface DecisionRow {
   municipalityId: number; id: string; caseId: string; insats: string; ksiCode: string | null; legalBasis: string; outcome: 'bifall' | 'delvis_bifall' | 'avslag';
   decidedOn: string; validFrom: string | null; validTo: string | null; scope: string | null; motivation: string; decidedBy: string;
+  insatsKey: string | null; decisionType: string | null; appealRoute: AppealRoute; status: 'fattat'; decidedCapacity: 'delegation'; signedAt: string;
 }
-export interface JournalEntryRow { municipalityId: number; id: string; caseId: string; authorId: string; occurredOn: string; title: string; body: string; signedAt: string | null }
+export interface JournalEntryRow { municipalityId: number; id: string; caseId: string; authorId: string; occurredOn: string; title: string; body: string; signedAt: string | null; signedBy: string | null }
 export interface OrderRow {
   municipalityId: number; id: string; orderNumber: string; decisionId: string; caseId: string; personId: string; providerId: string;
   insats: string; scope: string; startOn: string; endOn: string | null; status: 'skickad' | 'accepterad' | 'pagaende' | 'avslutad' | 'returnerad'; infoToProvider: string; sentAt: string;
@@ -365,12 +375,15 @@ export function buildDemoData(today: string): DemoData {
       municipalityId: m, id: caseId, caseNumber: `${year}-${prefix}-${String(seq[seqKey]).padStart(4, '0')}`, personId: person[spec.person]!, unitId,
       area: spec.area, origin: spec.origin, title: spec.title, status: spec.status, receivedOn, assignedTo: worker,
       closedOn: closed ? addDays(receivedOn, Math.min(spec.ago, 45)) : null, closeReason: closed ? (spec.closeReason ?? 'Avslutat') : null,
+      caseType: caseTypeFor(spec.area, spec.origin, spec.decision?.basis.startsWith('LSS') || /LSS/.test(spec.title) ? 'LSS' : 'SoL'),
     });
     addDeadlines(m, caseId, spec, receivedOn);
     const author = worker ?? deciderFallback;
     (spec.notes ?? []).forEach(([title, body], i) => data.journalEntries.push({
       municipalityId: m, id: demoUuid(`${caseId}:journal:${i}`), caseId, authorId: author, occurredOn: addDays(receivedOn, Math.min(i * 3 + 1, spec.ago)),
-      title, body, signedAt: i === (spec.notes?.length ?? 0) - 1 && spec.ago < 30 ? null : `${addDays(receivedOn, Math.min(i * 3 + 1, spec.ago))}T15:30:00.000Z`,
+      title, body, ...(i === (spec.notes?.length ?? 0) - 1 && spec.ago < 30
+        ? { signedAt: null, signedBy: null }
+        : { signedAt: `${addDays(receivedOn, Math.min(i * 3 + 1, spec.ago))}T15:30:00.000Z`, signedBy: author }),
     }));
     if (spec.decision) addDecision(m, caseId, spec, receivedOn, author);
   };
@@ -401,8 +414,9 @@ export function buildDemoData(today: string): DemoData {
     const granted = d.outcome !== 'avslag';
     const validFrom = granted ? addDays(decidedOn, 1) : null;
     data.decisions.push({
-      municipalityId: m, id: decisionId, caseId, insats: d.insats, ksiCode: d.ksi ?? null, legalBasis: d.basis, outcome: d.outcome, decidedOn,
+      municipalityId: m, id: decisionId, caseId, insats: d.insats, legalBasis: d.basis, outcome: d.outcome, decidedOn,
       validFrom, validTo: granted && d.months && validFrom ? addMonths(validFrom, d.months) : null, scope: d.scope ?? null, motivation: d.motivation, decidedBy,
+      ...catalogueFields(d.basis, d.insats), ksiCode: d.ksi ?? catalogueFields(d.basis, d.insats).ksiCode, status: 'fattat', decidedCapacity: 'delegation', signedAt: `${decidedOn}T13:00:00.000Z`,
     });
     if (spec.order && validFrom) {
       const p = providers[spec.order.provider];
