@@ -17,6 +17,11 @@ import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerProviderRoutes } from './modules/provider/routes.ts';
 import { registerCitizenRoutes } from './modules/citizen/routes.ts';
+import { registerCaseRoutes } from './modules/cases/routes.ts';
+import { registerJournalRoutes } from './modules/journal/routes.ts';
+import { registerFileRoutes } from './modules/files/routes.ts';
+import { registerDelegationRoutes } from './modules/delegations/routes.ts';
+import { registerReminderRoutes } from './modules/reminders/routes.ts';
 import { mountTestIdp } from './dev/test-idp.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -72,6 +77,11 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   registerStaffRoutes(app, withActor);
   registerProviderRoutes(app, withActor);
   registerCitizenRoutes(app, withActor);
+  registerCaseRoutes(app, withActor);
+  registerJournalRoutes(app, withActor);
+  registerFileRoutes(app, withActor);
+  registerDelegationRoutes(app, withActor);
+  registerReminderRoutes(app, withActor);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.oidc.bundledTestIdp) await mountTestIdp(app, config);

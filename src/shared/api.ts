@@ -80,7 +80,7 @@ export const CaseListItem = Type.Object({
 export type CaseListItem = Static<typeof CaseListItem>;
 
 export const MyCasesQuery = Type.Object({
-  scope: Type.Optional(Type.Enum(['mine', 'unit'], { default: 'mine', description: "'mine': assigned to me; 'unit': all open cases of my unit, incl. unassigned" })),
+  scope: Type.Optional(Type.Enum(['mine', 'unit', 'inbox'], { default: 'mine', description: "'mine': assigned to me; 'unit': all open cases of my unit, incl. unassigned; 'inbox': my unit's new, unassigned cases" })),
 });
 export type MyCasesQuery = Static<typeof MyCasesQuery>;
 export const MyCases = Type.Object({ items: Type.Array(CaseListItem) });

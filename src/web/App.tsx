@@ -2,6 +2,10 @@
 import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { SessionInfo } from '../shared/api';
 import { AdminPage } from './admin/AdminPage';
+import { DelegationPage } from './admin/DelegationPage';
+import { CasePage } from './cases/CasePage';
+import { DashboardPage } from './cases/DashboardPage';
+import { NewCasePage } from './cases/NewCasePage';
 import { useSession } from './api/queries';
 import { CitizenCasesPage } from './citizen/CitizenCasesPage';
 import { useT } from './i18n';
@@ -52,6 +56,10 @@ export function App() {
         <Route path="enhet" element={<MyCasesPage scope="unit" />} />
         <Route path="sok" element={<SearchPage />} />
         <Route path="person/:id" element={<PersonPage />} />
+        <Route path="inkorg" element={<MyCasesPage scope="inbox" />} />
+        <Route path="arende/:id" element={<CasePage />} />
+        <Route path="ny" element={<NewCasePage />} />
+        <Route path="oversikt" element={<DashboardPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="/utforare" element={<RoleLayout view="utforare" />}>
@@ -65,6 +73,7 @@ export function App() {
       </Route>
       <Route path="/systemforvaltare" element={<RoleLayout view="systemforvaltare" />}>
         <Route index element={<AdminPage />} />
+        <Route path="delegation" element={<DelegationPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="*" element={<TopLevelNotFound />} />

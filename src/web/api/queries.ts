@@ -9,7 +9,7 @@ import { ApiError, api, setCsrfToken } from './client';
 export const keys = {
   session: ['session'] as const,
   municipalities: ['municipalities'] as const,
-  myCases: (scope: 'mine' | 'unit') => ['staff', 'my-cases', scope] as const,
+  myCases: (scope: 'mine' | 'unit' | 'inbox') => ['staff', 'my-cases', scope] as const,
   personSearch: (q: string) => ['staff', 'persons', q] as const,
   person: (id: string) => ['staff', 'person', id] as const,
   orders: ['provider', 'orders'] as const,
@@ -61,7 +61,7 @@ export function useMunicipalities() {
   });
 }
 
-export function useMyCases(scope: 'mine' | 'unit' = 'mine') {
+export function useMyCases(scope: 'mine' | 'unit' | 'inbox' = 'mine') {
   return useQuery({ queryKey: keys.myCases(scope), queryFn: ({ signal }) => api.get<MyCases>(`/api/staff/my-cases?scope=${scope}`, signal) });
 }
 

@@ -38,10 +38,10 @@ function CaseRow({ item, showAssigned }: { item: CaseListItem; showAssigned: boo
   );
 }
 
-export function MyCasesPage({ scope = 'mine' }: { scope?: 'mine' | 'unit' }) {
+export function MyCasesPage({ scope = 'mine' }: { scope?: 'mine' | 'unit' | 'inbox' }) {
   const { t } = useI18n();
   const query = useMyCases(scope);
-  const unit = scope === 'unit';
+  const unit = scope !== 'mine';
   return (
     <Page title={unit ? t.unitCasesTitle : t.myCasesTitle}>
       <QueryState query={query}>

@@ -29,12 +29,12 @@ const CASE_JOINS = `JOIN org_units u ON u.municipality_id = c.municipality_id AN
   LEFT JOIN staff_users su ON su.municipality_id = c.municipality_id AND su.id = c.assigned_to
   ${NEXT_DEADLINE_JOIN}`;
 
-async function myCases(tx: TenantTx, ctx: RequestContext, scope: 'mine' | 'unit'): Promise<CaseListItem[]> {
+async function myCases(tx: TenantTx, ctx: RequestContext, scope: 'mine' | 'unit' | 'inbox'): Promise<CaseListItem[]> {
   const actor = ctx.actor as StaffActor;
   const params: unknown[] = [tx.municipalityId];
   const filter = scope === 'mine'
     ? `c.assigned_to = $${params.push(actor.userId)}`
-    : `c.unit_id = $${params.push(actor.unitId)}`;
+    : `c.unit_id = $${params.push(actor.unitId)}${scope === 'inbox' ? ' AND c.assigned_to IS NULL' : ''}`;
   const rows = await tx.query<CaseRow>(
     `SELECT ${CASE_COLS}, ${PERSON_COLS}
      FROM cases c JOIN persons p ON p.municipality_id = c.municipality_id AND p.id = c.person_id

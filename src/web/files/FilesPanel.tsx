@@ -1,0 +1,2 @@
+// Files of a case: placeholder until the files module lands.
+export function FilesPanel(_props: { caseId: string }) { return null; }

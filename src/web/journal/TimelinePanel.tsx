@@ -1,0 +1,2 @@
+// A person's timeline: placeholder until the journal module lands.
+export function TimelinePanel(_props: { personId: string }) { return null; }
