@@ -21,6 +21,12 @@ export const Problem = Type.Object({
   detail: Type.Optional(Type.String()),
   instance: Type.Optional(Type.String()),
   errors: Type.Optional(Type.Array(Type.Object({ path: Type.String(), message: Type.String() }))),
+  /** A refused process step: the paragraph of law behind the refusal. */
+  legalBasis: Type.Optional(Type.String()),
+  /** A decision the actor may not sign: where the proposal goes instead. */
+  proposeTo: Type.Optional(Type.String()),
+  /** A conflicting save (409): what the server holds now, so the client can keep both texts. */
+  current: Type.Optional(Type.Unknown()),
 }, { $id: 'Problem' });
 export type Problem = Static<typeof Problem>;
 

@@ -32,6 +32,10 @@ export interface CaseRow {
   municipalityId: number; id: string; caseNumber: string; personId: string; unitId: string; area: Area; origin: 'ansokan' | 'anmalan' | 'ovrigt';
   title: string; status: Status; receivedOn: string; assignedTo: string | null; closedOn: string | null; closeReason: string | null;
   caseType: CaseType;
+  /** Process facts consistent with the status (what a real case at that stage would have recorded). */
+  intake: string; skyddAssessedAt: string | null; skyddAssessedBy: string | null; skyddAcute: boolean | null; skyddText: string | null;
+  fhbOutcome: 'inleda' | 'inte_inleda' | null; fhbMotivation: string | null; fhbDecidedOn: string | null; fhbDecidedBy: string | null;
+  invOpenedOn: string | null;
 }
 export interface CaseDeadlineRow { municipalityId: number; id: string; caseId: string; kind: string; legalBasis: string; dueOn: string; completedOn: string | null }
 export interface DecisionRow {
@@ -376,6 +380,7 @@ export function buildDemoData(today: string): DemoData {
       area: spec.area, origin: spec.origin, title: spec.title, status: spec.status, receivedOn, assignedTo: worker,
       closedOn: closed ? addDays(receivedOn, Math.min(spec.ago, 45)) : null, closeReason: closed ? (spec.closeReason ?? 'Avslutat') : null,
       caseType: caseTypeFor(spec.area, spec.origin, spec.decision?.basis.startsWith('LSS') || /LSS/.test(spec.title) ? 'LSS' : 'SoL'),
+      ...processFacts(spec, receivedOn, worker ?? deciderFallback),
     });
     addDeadlines(m, caseId, spec, receivedOn);
     const author = worker ?? deciderFallback;
@@ -386,6 +391,24 @@ export function buildDemoData(today: string): DemoData {
         : { signedAt: `${addDays(receivedOn, Math.min(i * 3 + 1, spec.ago))}T15:30:00.000Z`, signedBy: author }),
     }));
     if (spec.decision) addDecision(m, caseId, spec, receivedOn, author);
+  };
+
+  const processFacts = (spec: CaseSpec, receivedOn: string, by: string) => {
+    const order: Status[] = ['aktualiserad', 'forhandsbedomning', 'utredning', 'beslut', 'verkstallighet', 'uppfoljning', 'avslutad'];
+    const reached = (s: Status) => order.indexOf(spec.status) >= order.indexOf(s);
+    const child = spec.area === 'barn_och_unga' && spec.origin !== 'ansokan';
+    const investigated = (reached('utredning') && spec.status !== 'avslutad') || Boolean(spec.decision);
+    const skydd = child && !(spec.status === 'aktualiserad' && spec.ago === 0);
+    const fhbOn = addDays(receivedOn, Math.min(12, spec.ago));
+    const fhb = child && (investigated || spec.status === 'avslutad') ? (investigated ? 'inleda' as const : 'inte_inleda' as const) : null;
+    return {
+      intake: JSON.stringify({ description: spec.title, ...(spec.decision && spec.origin === 'ansokan' ? { requestedInsatser: [catalogueFields(spec.decision.basis, spec.decision.insats).insatsKey].filter(Boolean) } : {}) }),
+      skyddAssessedAt: skydd ? `${receivedOn}T10:00:00.000Z` : null, skyddAssessedBy: skydd ? by : null, skyddAcute: skydd ? false : null,
+      skyddText: skydd ? 'Uppgifterna i anmälan tyder inte på att barnet är i akut behov av skydd. Barnet bor kvar hemma under förhandsbedömningen.' : null,
+      fhbOutcome: fhb, fhbMotivation: fhb === 'inleda' ? 'Uppgifterna ger anledning att utreda barnets behov av stöd eller skydd.' : fhb ? 'Familjen har redan det stöd som behövs; uppgifterna ger inte anledning att inleda utredning.' : null,
+      fhbDecidedOn: fhb ? fhbOn : null, fhbDecidedBy: fhb ? by : null,
+      invOpenedOn: investigated ? (child ? fhbOn : addDays(receivedOn, Math.min(3, spec.ago))) : null,
+    };
   };
 
   const addDeadlines = (m: number, caseId: string, spec: CaseSpec, receivedOn: string) => {

@@ -10,6 +10,8 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly slug: string = 'about:blank',
     readonly errors?: Problem['errors'],
+    /** Extra members of the problem object (RFC 9457 §3.2): legalBasis, proposeTo, current. */
+    readonly extra: Pick<Problem, 'legalBasis' | 'proposeTo' | 'current'> = {},
   ) {
     super(detail ?? title);
   }
@@ -21,6 +23,7 @@ export class HttpProblem extends Error {
       ...(this.detail ? { detail: this.detail } : {}),
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...this.extra,
     };
   }
 }
@@ -28,6 +31,8 @@ export class HttpProblem extends Error {
 export const notFound = (what = 'Resursen') => new HttpProblem(404, 'Hittades inte', `${what} finns inte eller har tagits bort.`, 'not-found');
 export const unauthenticated = () => new HttpProblem(401, 'Inte inloggad', 'Logga in för att fortsätta. Sessionen kan ha gått ut.', 'unauthenticated');
 export const forbidden = (detail: string, slug = 'forbidden') => new HttpProblem(403, 'Åtkomst nekad', detail, slug);
+/** The request is valid but the case is not in a state that allows it (a refused process step, a stale version). */
+export const conflict = (detail: string, slug = 'conflict', extra: HttpProblem['extra'] = {}) => new HttpProblem(409, 'Kan inte genomföras', detail, slug, undefined, extra);
 export const badRequest = (detail: string, errors?: Problem['errors']) => new HttpProblem(400, 'Ogiltig begäran', detail, 'invalid-request', errors);
 
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
@@ -65,6 +70,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return reply.status(problem.status).type(PROBLEM_TYPE).send(problem.toProblem(req.url.split('?')[0]));
     }
     req.log.error({ err }, 'unhandled error');
+    // With logging off (tests), a real fault must still be visible to whoever runs them.
+    if (process.env.VITEST) console.error('unhandled error', req.method, req.url, err);
     return reply.status(500).type(PROBLEM_TYPE)
       .send(new HttpProblem(500, 'Något gick fel', 'Ett oväntat fel inträffade. Inget av det du skickat har sparats; försök igen.').toProblem());
   });
