@@ -254,7 +254,7 @@ describe('child report: skyddsbedömning, förhandsbedömning, utredning', () =>
     expect(d.deadlines.map((x) => x.kind).sort()).toEqual(['forhandsbedomning', 'skyddsbedomning']);
     expect(d.intake.reporter).toMatchObject({ role: 'skola', mayBeNamed: true });
 
-    expect((await step(ahmed, c.id, "inled_forhandsbedomning")).body.status).toBe("forhandsbedomning");
+    expect((await step(ahmed, c.id, 'inled_forhandsbedomning')).body.status).toBe('forhandsbedomning');
     const early = await step(ahmed, c.id, 'besluta_inleda_utredning', { motivation: 'Behov av utredning.' });
     expect(early.status).toBe(409);
     expect(early.body.legalBasis).toBe('20 kap. 1 § SoL');
