@@ -17,7 +17,7 @@ export type Outcome = Static<typeof Outcome>;
 export const Step = Type.Enum([
   'registrera_skyddsbedomning', 'inled_forhandsbedomning', 'besluta_inleda_utredning', 'besluta_inte_inleda_utredning',
   'inled_utredning', 'kommunicera', 'registrera_undantag_kommunicering', 'fatta_beslut', 'verkstall', 'inled_uppfoljning',
-  'avsluta', 'ateroppna',
+  'avsluta', 'avskriv', 'ateroppna',
 ]);
 export type Step = Static<typeof Step>;
 

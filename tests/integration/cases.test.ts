@@ -81,6 +81,17 @@ describe('aktualisering', () => {
     expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM cases'))[0]!.n).toBe(before);
   });
 
+  it('a withdrawn application is written off with its reason; the page offers the step before the reason is typed', async () => {
+    const eva = await as('eva');
+    const c = await newCase(eva, { personId: person('nils'), area: 'aldreomsorg', origin: 'ansokan', description: 'Dagverksamhet.', requestedInsatser: ['dagverksamhet'] });
+    const d = (await eva.getJson<CaseDetail>(`/api/staff/cases/${c.id}`)).body;
+    expect(d.steps.find((x) => x.step === 'avskriv')).toMatchObject({ allowed: true });
+    expect((await step(eva, c.id, 'avskriv', {})).status).toBe(400);
+    const done = await step(eva, c.id, 'avskriv', { reason: 'Nils har återkallat ansökan per telefon.' });
+    expect(done.body).toMatchObject({ status: 'avslutad', closingReason: 'Avskrivet: Nils har återkallat ansökan per telefon.', closedOn: today });
+    expect(done.body.deadlines.every((x) => x.completedOn === today)).toBe(true);
+  });
+
   it('an arbetsledare assigns; a handläggare may only take a case themselves', async () => {
     const eva = await as('eva');
     const c = await newCase(eva, { personId: person('nils'), area: 'aldreomsorg', origin: 'ansokan', description: 'Matdistribution.', requestedInsatser: ['matdistribution'] });
@@ -105,7 +116,7 @@ describe('home-care application to a signed decision letter', () => {
     const fatta = d.steps.find((x) => x.step === 'fatta_beslut')!;
     expect(fatta.allowed).toBe(false);
     expect(fatta.reason).toMatch(/utredning/i);
-    expect(d.steps.filter((x) => x.allowed).map((x) => x.step)).toEqual(['inled_utredning']);
+    expect(d.steps.filter((x) => x.allowed).map((x) => x.step)).toEqual(['inled_utredning', 'avskriv']);
     const draftTooEarly = await eva.send<Problem>('POST', `/api/staff/cases/${c.id}/decisions`, { insatsKey: 'hemtjanst', outcome: 'bifall', validFrom: today, motivation: 'x' });
     expect(draftTooEarly.status).toBe(409);
 

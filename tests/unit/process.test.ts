@@ -359,6 +359,18 @@ describe('named rules from the law', () => {
         expect(check(type, f, 'besluta_inte_inleda_utredning')).toMatchObject({ ok: false, reason: expect.stringContaining('prövas') });
     });
 
+    it.each(['bistand_ansokan', 'lss_ansokan', 'ekonomiskt_bistand'] as const)('%s: a withdrawn application is written off (avskrivs) with a documented reason, never after the decision (SOSFS 2014:5)', (type) => {
+      for (const status of ['aktualiserad', 'utredning'] as const) {
+        expect(check(type, facts(status), 'avskriv')).toMatchObject({ ok: false, reason: expect.stringContaining('Skälet') });
+        expect(check(type, facts(status, { closingReason: 'Ansökan återkallad' }), 'avskriv')).toEqual({ ok: true, to: 'avslutad', startsDeadlines: [] });
+      }
+      expect(check(type, facts('beslut', { closingReason: 'Ansökan återkallad', decision: draft('bifall', true) }), 'avskriv')).toMatchObject({ ok: false, reason: expect.stringContaining('status Aktualiserad, Utredning') });
+    });
+
+    it.each(['barn_anmalan', 'vuxen_anmalan'] as const)('%s: an anmälan is never written off; it ends with a decision not to investigate', (type) => {
+      expect(check(type, facts('aktualiserad', { closingReason: 'x' }), 'avskriv')).toMatchObject({ ok: false, reason: expect.stringContaining('inte inleda utredning') });
+    });
+
     it('11 kap. 1 § SoL: the bistånd chain from start to end', () => {
       const type = 'bistand_ansokan';
       let f = facts('aktualiserad');

@@ -268,6 +268,17 @@ const noForhandsbedomning = (basis: string): Partial<Record<Step, Refusal>> => {
   };
 };
 
+// An application the person withdraws (or that lapses, e.g. the applicant has died) leaves nothing
+// to decide: the case is written off (avskrivs) without a decision, with the reason documented.
+const avskriv: Transition = {
+  step: 'avskriv',
+  from: ['aktualiserad', 'utredning'],
+  to: 'avslutad',
+  legalBasis: 'SOSFS 2014:5 (dokumentation av avslut)',
+  guards: [closingReasonGiven],
+  startsDeadlines: [],
+};
+
 // ---------------------------------------------------------------------------------------------
 // Machines
 // ---------------------------------------------------------------------------------------------
@@ -338,6 +349,10 @@ const barnAnmalan: ProcessMachine = {
       reason: 'För anmälan om barn inleds utredning genom beslut i förhandsbedömningen. Besluta att inleda utredning.',
       legalBasis: '20 kap. 2 § SoL',
     },
+    avskriv: {
+      reason: 'En anmälan om barn kan inte avskrivas. Förhandsbedömningen avslutas med beslut att inleda eller inte inleda utredning.',
+      legalBasis: '20 kap. 2 § SoL',
+    },
   },
 };
 
@@ -356,6 +371,7 @@ const bistandAnsokan: ProcessMachine = {
     verkstall('34 kap. 1 § SoL'),
     adultUppfoljning,
     avsluta,
+    avskriv,
   ],
   notInProcess: {
     ...noForhandsbedomning('14 kap. 2 § SoL'),
@@ -380,6 +396,7 @@ const lssAnsokan: ProcessMachine = {
     verkstall('9 § LSS; 28 f § LSS'),
     adultUppfoljning,
     avsluta,
+    avskriv,
   ],
   notInProcess: {
     ...noForhandsbedomning('9 § LSS'),
@@ -418,6 +435,7 @@ const ekonomisktBistand: ProcessMachine = {
       guards: [decisionSigned, closingReasonGiven],
       startsDeadlines: [],
     },
+    avskriv,
   ],
   notInProcess: {
     ...noForhandsbedomning('14 kap. 2 § SoL'),
@@ -456,7 +474,13 @@ const vuxenAnmalan: ProcessMachine = {
     adultUppfoljning,
     avsluta,
   ],
-  notInProcess: noForhandsbedomning('14 kap. 2 § SoL'),
+  notInProcess: {
+    ...noForhandsbedomning('14 kap. 2 § SoL'),
+    avskriv: {
+      reason: 'En anmälan avskrivs inte. Besluta att inte inleda utredning, med motivering, eller inled utredning.',
+      legalBasis: '14 kap. 2 § SoL',
+    },
+  },
 };
 
 export const MACHINES: Readonly<Record<CaseType, ProcessMachine>> = {

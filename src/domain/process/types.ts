@@ -33,6 +33,7 @@ export const STEPS = [
   'verkstall',
   'inled_uppfoljning',
   'avsluta',
+  'avskriv',
   'ateroppna',
 ] as const;
 export type Step = (typeof STEPS)[number];
@@ -114,6 +115,7 @@ export const STEP_LABELS_SV: Readonly<Record<Step, string>> = {
   verkstall: 'Verkställ',
   inled_uppfoljning: 'Inled uppföljning',
   avsluta: 'Avsluta ärendet',
+  avskriv: 'Avskriv ärendet (ansökan återkallad)',
   ateroppna: 'Återöppna ärendet',
 };
 

@@ -155,6 +155,7 @@ export async function takeStep(tx: TenantTx, actor: CaseWorker, access: CaseAcce
   if (step === 'besluta_inleda_utredning') overrides.forhandsbedomningOutcome = 'inleda';
   if (step === 'besluta_inte_inleda_utredning') overrides.forhandsbedomningOutcome = 'inte_inleda';
   if (step === 'avsluta') overrides.closingReason = need(body.reason, 'reason', 'Skriv skälet till att ärendet avslutas.');
+  if (step === 'avskriv') overrides.closingReason = `Avskrivet: ${need(body.reason, 'reason', 'Skriv varför ärendet avskrivs (t.ex. att ansökan har återkallats).')}`;
   if (step === 'registrera_undantag_kommunicering') need(body.reason, 'reason', 'Skriv skälet till undantaget från kommunicering (25 § andra stycket FL).');
 
   const result = check(row.case_type, factsOf(row, decisions, today, overrides), step);

@@ -7,7 +7,7 @@ import type { CaseAccess } from '../../access/case-access.ts';
 import { DEADLINE_KINDS, dateInSweden, isOverdue, type DeadlineKind } from '../../../domain/deadlines.ts';
 import { check } from '../../../domain/process/engine.ts';
 import { machineFor } from '../../../domain/process/engine.ts';
-import { STEP_LABELS_SV, STEPS, grantsSomething, goesAgainstParty, type CaseFacts, type CaseType, type DecisionOutcome, type Status } from '../../../domain/process/types.ts';
+import { STEP_LABELS_SV, STEPS, grantsSomething, goesAgainstParty, type CaseFacts, type CaseType, type DecisionOutcome, type Status, type Step } from '../../../domain/process/types.ts';
 import { investigationSections } from '../../../domain/investigation.ts';
 import { insatserFor, legalBasisText } from '../../../domain/insatser.ts';
 import { authorityForAll } from '../../../domain/delegation.ts';
@@ -125,12 +125,26 @@ function decisionView(d: DecisionRow): DecisionDetail {
   };
 }
 
+/**
+ * What a step records from its own form, as facts: the förhandsbedömning's outcome, the reason for
+ * closing. The page offers such a step when everything else holds; the form then asks for the input.
+ */
+export function ownInput(step: Step): Partial<CaseFacts> {
+  switch (step) {
+    case 'besluta_inleda_utredning': return { forhandsbedomningOutcome: 'inleda' };
+    case 'besluta_inte_inleda_utredning': return { forhandsbedomningOutcome: 'inte_inleda' };
+    case 'avsluta':
+    case 'avskriv': return { closingReason: '(anges i formuläret)' };
+    default: return {};
+  }
+}
+
 /** Steps this case type uses, each with whether it may be taken now and, if not, why. */
 export function stepOptions(type: CaseType, facts: CaseFacts): StepOption[] {
   const machine = machineFor(type);
   const used = new Set(machine.transitions.map((t) => t.step));
   return STEPS.filter((s) => used.has(s)).map((step) => {
-    const r = check(type, facts, step);
+    const r = check(type, { ...facts, ...ownInput(step) }, step);
     return r.ok
       ? { step, label: STEP_LABELS_SV[step], allowed: true }
       : { step, label: STEP_LABELS_SV[step], allowed: false, reason: r.reason, ...(r.legalBasis ? { legalBasis: r.legalBasis } : {}) };
