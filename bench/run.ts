@@ -3,6 +3,8 @@
 //   baseline  – SELECT one person by primary key through pg (no RLS context, owner role)
 //   gated     – one tenant transaction: set tenant, access gate, person read, audit append, COMMIT
 //   overview  – GET /api/staff/persons/:id over HTTP: session, gate, 5 queries, audit, JSON
+//   case page – GET /api/staff/cases/:id over HTTP: session, gate, case + decisions + deadlines +
+//               letters + appeals, the state machine's verdict on every step, audit, JSON
 // Each runs N requests with C in flight; we report p50/p95 latency and throughput.
 import { mkdtempSync, rmSync } from 'node:fs';
 import pg from 'pg';
@@ -52,6 +54,8 @@ try {
   const { rows: people } = await db.owner.query<{ id: string }>(
     'SELECT DISTINCT person_id AS id FROM cases WHERE municipality_id = 1 AND unit_id = $1', [worker!.unit_id]);
   const ids = people.map((p) => p.id);
+  const { rows: caseRows } = await db.owner.query<{ id: string }>('SELECT id FROM cases WHERE municipality_id = 1 AND unit_id = $1', [worker!.unit_id]);
+  const caseIds = caseRows.map((c) => c.id);
   const ctx: RequestContext = { actor: { kind: 'staff', municipalityId: 1, userId: worker!.id, name: worker!.name, role: 'handlaggare', unitId: worker!.unit_id, providerId: null }, meta: { ip: '127.0.0.1', userAgent: 'bench' } };
   // The baseline gets as many connections as the app pool, so the comparison is fair.
   const bare = new pg.Pool({ connectionString: (db.owner as unknown as { options: { connectionString: string } }).options.connectionString, max: 20 });
@@ -66,6 +70,11 @@ try {
     })),
     await measure('GET /api/staff/persons/:id over HTTP', async (i) => {
       const res = await browser.fetch(`/api/staff/persons/${ids[i % ids.length]}`);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }),
+    await measure('GET /api/staff/cases/:id (case page) over HTTP', async (i) => {
+      const res = await browser.fetch(`/api/staff/cases/${caseIds[i % caseIds.length]}`);
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await res.arrayBuffer();
     }),
