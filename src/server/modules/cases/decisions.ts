@@ -25,6 +25,7 @@ function validateDraft(row: CaseRow, body: DecisionDraftBody): void {
   const insats = insatsByKey(body.insatsKey);
   const law = row.case_type === 'lss_ansokan' ? 'LSS' : row.case_type === 'bistand_ansokan' ? 'SoL' : undefined;
   if (!insats || !insatserFor(row.area, law).some((i) => i.key === insats.key)) fieldError('insatsKey', 'Välj en insats som hör till ärendets område.');
+  if (!body.motivation.trim()) fieldError('motivation', 'Skriv motiveringen: vilka omständigheter beslutet bygger på (32 § FL).');
   if (body.validFrom && body.validTo && body.validTo < body.validFrom) fieldError('validTo', 'Slutdatumet ligger före startdatumet.');
   if (body.outcome !== 'avslag' && !body.validFrom) fieldError('validFrom', 'Ange från vilket datum insatsen gäller.');
   if (body.outcome === 'avslag' && (body.validFrom || body.validTo)) fieldError('validFrom', 'Ett avslag har ingen giltighetstid; lämna datumen tomma.');
