@@ -38,38 +38,54 @@ function applies(rule: DelegationRule, decisionType: string, outcome: DecisionOu
   return rule.decisionType === decisionType && rule.outcomes.includes(outcome) && (rule.unitId === null || rule.unitId === unitId);
 }
 
+/**
+ * Whether a rule lets this decider sign in a case of `caseUnitId`. A rule at the decider's own
+ * level holds in every unit when it has no unit, else in the case's unit for its own staff. A
+ * superior position takes a handläggare-level decision only in its own unit (the "överordnad"
+ * of the handläggare who would otherwise decide).
+ */
+function holds(rule: DelegationRule, decider: Decider, caseUnitId: string | null): boolean {
+  if (RANK[decider.role] < RANK[rule.level]) return false;
+  const inCaseUnit = decider.unitId !== null && decider.unitId === caseUnitId;
+  if (RANK[decider.role] > RANK[rule.level]) return inCaseUnit;
+  return rule.unitId === null || inCaseUnit;
+}
+
 /** Whether `decider` may take a decision of this type and outcome in the case's unit. */
 export function authorityFor(
   rules: readonly DelegationRule[], decider: Decider, decisionType: string, outcome: DecisionOutcome, caseUnitId: string | null,
 ): Authority {
   const matching = rules.filter((r) => applies(r, decisionType, outcome, caseUnitId));
-  const own = matching.find((r) => RANK[decider.role] >= RANK[r.level] && (decider.unitId === caseUnitId || r.unitId === null));
+  const own = matching.find((r) => holds(r, decider, caseUnitId));
   if (own) return { ok: true, rule: own };
-  const toSupervisor = decider.role === 'handlaggare' && matching.some((r) => r.level === 'arbetsledare');
+  // Someone in the case's unit holds the delegation: the arbetsledare there can decide (a
+  // handläggare-level rule is theirs too), so the proposal goes up, not to the nämnd.
+  if (matching.length > 0) {
+    return {
+      ok: false,
+      proposeTo: 'arbetsledare',
+      reason: decider.role === 'handlaggare'
+        ? `Du har inte delegation att besluta om ${OUTCOME_WORDS[outcome]} för den här beslutstypen. Skicka beslutsförslaget till arbetsledaren.`
+        : `Du har inte delegation att besluta om ${OUTCOME_WORDS[outcome]} för den här beslutstypen i ärendets enhet. Skicka beslutsförslaget till arbetsledaren för ärendets enhet.`,
+    };
+  }
   return {
     ok: false,
-    proposeTo: toSupervisor ? 'arbetsledare' : 'namnd',
-    reason: toSupervisor
-      ? `Du har inte delegation att besluta om ${OUTCOME_WORDS[outcome]} för den här beslutstypen. Skicka beslutsförslaget till arbetsledaren.`
-      : `Ingen befattning har delegation att besluta om ${OUTCOME_WORDS[outcome]} för den här beslutstypen. Beslutet fattas av nämnden (utskottet); skicka förslaget dit.`,
+    proposeTo: 'namnd',
+    reason: `Ingen befattning har delegation att besluta om ${OUTCOME_WORDS[outcome]} för den här beslutstypen. Beslutet fattas av nämnden (utskottet); skicka förslaget dit.`,
   };
 }
 
-/** Several decisions signed together: every one must be within the decider's delegation. */
+/**
+ * Several decisions signed together: every one must be within the decider's delegation. If any
+ * must go to the nämnd, the whole proposal goes there (an arbetsledare could not sign it either).
+ */
 export function authorityForAll(
   rules: readonly DelegationRule[], decider: Decider, items: ReadonlyArray<{ decisionType: string; outcome: DecisionOutcome }>, caseUnitId: string | null,
 ): Authority {
-  let proposeTo: 'arbetsledare' | 'namnd' = 'arbetsledare';
-  for (const item of items) {
-    const a = authorityFor(rules, decider, item.decisionType, item.outcome, caseUnitId);
-    if (!a.ok) {
-      if (a.proposeTo === 'namnd') proposeTo = 'namnd';
-      const worst = items.map((i) => authorityFor(rules, decider, i.decisionType, i.outcome, caseUnitId))
-        .find((x) => !x.ok && x.proposeTo === proposeTo);
-      return worst && !worst.ok ? worst : a;
-    }
-  }
-  const first = items[0];
-  if (!first) return { ok: false, proposeTo: 'arbetsledare', reason: 'Det finns inget beslutsförslag att fatta beslut om.' };
-  return authorityFor(rules, decider, first.decisionType, first.outcome, caseUnitId);
+  if (items.length === 0) return { ok: false, proposeTo: 'arbetsledare', reason: 'Det finns inget beslutsförslag att fatta beslut om.' };
+  const all = items.map((i) => authorityFor(rules, decider, i.decisionType, i.outcome, caseUnitId));
+  const refused = all.filter((a): a is Extract<Authority, { ok: false }> => !a.ok);
+  if (refused.length === 0) return all[0]!;
+  return refused.find((a) => a.proposeTo === 'namnd') ?? refused[0]!;
 }

@@ -1,7 +1,9 @@
-// Starts Lots: database (embedded or DATABASE_URL), migrations, demo seed, HTTP server.
+// Starts Lots: database (embedded or DATABASE_URL), migrations, demo seed, HTTP server, and
+// then, without holding up the start, the job queue (LOTS_JOBS=off leaves it off).
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { buildApp } from './app.ts';
+import { jobsEnabled, startJobQueue, type JobQueue } from './jobs/queue.ts';
 
 export async function main(): Promise<void> {
   const t0 = performance.now();
@@ -21,12 +23,23 @@ export async function main(): Promise<void> {
     '',
   ].join('\n'));
 
+  // The queue starts in the background: the server already answers while pg-boss sets up.
+  const jobs: Promise<JobQueue | null> = jobsEnabled()
+    ? startJobQueue({ db: opened.db, log: app.log }).catch((err: unknown) => {
+      app.log.error(`jobbkön kunde inte startas: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    })
+    : Promise.resolve(null);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: stänger`);
-    await app.close();
+    // A running sweep may finish (it is one transaction per municipality) while HTTP closes.
+    const stopJobs = jobs.then((q) => q?.stop())
+      .catch((err: unknown) => app.log.error(`jobbkön: ${err instanceof Error ? err.message : String(err)}`));
+    await Promise.all([stopJobs, app.close()]);
     await opened.close();
     process.exit(0);
   };

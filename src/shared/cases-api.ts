@@ -12,6 +12,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
 export const CaseType = Type.Enum(['barn_anmalan', 'bistand_ansokan', 'lss_ansokan', 'ekonomiskt_bistand', 'vuxen_anmalan']);
+export type CaseType = Static<typeof CaseType>;
 export const Outcome = Type.Enum(['bifall', 'delvis_bifall', 'avslag']);
 export type Outcome = Static<typeof Outcome>;
 export const Step = Type.Enum([

@@ -1,7 +1,9 @@
 // Writes the demo data the first time Lots starts. Runs as the database owner (no tenant
 // context needed), in one transaction, table by table in foreign-key order.
 import type pg from 'pg';
-import { buildDemoData, type DemoData } from './demo-data.ts';
+import { buildDemoData, demoUuid, type DemoData } from './demo-data.ts';
+import { demoDelegations } from './demo-delegations.ts';
+import { demoLetterTemplates } from './demo-letter-templates.ts';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -38,6 +40,12 @@ export async function seedDemo(client: pg.ClientBase, today = new Date().toISOSt
       const rows = key === 'orgUnits' ? [...data.orgUnits].sort((a, b) => Number(a.parentId !== null) - Number(b.parentId !== null)) : data[key];
       await insertAll(client, table, rows);
     }
+    // Each municipality's delegationsordning (Exempelstad has one unit for vård och omsorg).
+    await insertAll(client, 'delegations', [
+      ...demoDelegations(1, { aldreomsorg: demoUuid('1:unit:ao'), funktionsstod: demoUuid('1:unit:fs'), ifo: demoUuid('1:unit:bu') }),
+      ...demoDelegations(2, { aldreomsorg: demoUuid('2:unit:ao'), funktionsstod: demoUuid('2:unit:ao'), ifo: demoUuid('2:unit:bu') }),
+    ]);
+    for (const m of data.municipalities) await insertAll(client, 'letter_templates', demoLetterTemplates(m.id));
     await client.query('COMMIT');
     return true;
   } catch (err) {

@@ -1,11 +1,14 @@
 // '/systemforvaltare' – landing for system administrators. No personal data here.
+import { Link } from 'react-router';
 import { useHealth } from '../api/queries';
-import { useT } from '../i18n';
+import { useI18n, useT } from '../i18n';
 import { Page } from '../ui/Page';
 import { Loading } from '../ui/Status';
+import { delegationMessages } from './delegation-messages';
 
 export function AdminPage() {
   const t = useT();
+  const dm = delegationMessages(useI18n().lang);
   const health = useHealth();
   const data = health.data;
   const ok = data?.status === 'ok';
@@ -24,6 +27,11 @@ export function AdminPage() {
             {data?.version && <div><dt>{t.version}</dt><dd>{data.version}</dd></div>}
           </dl>
         )}
+      </section>
+      <section className="card section" aria-labelledby="delegation-h">
+        <h2 id="delegation-h">{dm.title}</h2>
+        <p>{dm.adminCardText}</p>
+        <p><Link to="/systemforvaltare/delegation" className="strong-link">{dm.adminCardLink}</Link></p>
       </section>
     </Page>
   );
