@@ -39,7 +39,11 @@ const SECURITY_HEADERS: Record<string, string> = {
 
 export async function buildApp(config: Config, db: Database, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger === false ? false : { level: process.env.LOG_LEVEL ?? 'info' },
+    logger: opts.logger === false ? false : {
+      level: process.env.LOG_LEVEL ?? 'info',
+      // Query strings can carry personal data (a search for a name, an uploaded file's name): log the path only.
+      serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }) },
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.LOTS_TRUST_PROXY === '1',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },

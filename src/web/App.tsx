@@ -3,6 +3,7 @@ import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
 import type { SessionInfo } from '../shared/api';
 import { AdminPage } from './admin/AdminPage';
 import { DelegationPage } from './admin/DelegationPage';
+import { TemplatesPage } from './admin/TemplatesPage';
 import { CasePage } from './cases/CasePage';
 import { DashboardPage } from './cases/DashboardPage';
 import { NewCasePage } from './cases/NewCasePage';
@@ -74,6 +75,7 @@ export function App() {
       <Route path="/systemforvaltare" element={<RoleLayout view="systemforvaltare" />}>
         <Route index element={<AdminPage />} />
         <Route path="delegation" element={<DelegationPage />} />
+        <Route path="brevmallar" element={<TemplatesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="*" element={<TopLevelNotFound />} />

@@ -5,10 +5,12 @@ import { useI18n, useT } from '../i18n';
 import { Page } from '../ui/Page';
 import { Loading } from '../ui/Status';
 import { delegationMessages } from './delegation-messages';
+import { useTemplatesT } from './templates-messages';
 
 export function AdminPage() {
   const t = useT();
   const dm = delegationMessages(useI18n().lang);
+  const tm = useTemplatesT();
   const health = useHealth();
   const data = health.data;
   const ok = data?.status === 'ok';
@@ -32,6 +34,11 @@ export function AdminPage() {
         <h2 id="delegation-h">{dm.title}</h2>
         <p>{dm.adminCardText}</p>
         <p><Link to="/systemforvaltare/delegation" className="strong-link">{dm.adminCardLink}</Link></p>
+      </section>
+      <section className="card section" aria-labelledby="templates-h">
+        <h2 id="templates-h">{tm.title}</h2>
+        <p>{tm.lead}</p>
+        <p><Link to="/systemforvaltare/brevmallar" className="strong-link">{tm.title}</Link></p>
       </section>
     </Page>
   );

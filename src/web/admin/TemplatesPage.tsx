@@ -171,7 +171,7 @@ function TemplateForm({ template, onDone }: { template: LetterTemplateView | nul
           <input ref={titleInput} id={`${id}-title`} type="text" maxLength={200} required value={title}
             aria-invalid={errors.title ? true : undefined}
             aria-describedby={errors.title ? `${id}-title-hint ${id}-title-err` : `${id}-title-hint`}
-            onChange={(e) => setTitle(e.target.value)} />
+            onChange={(e) => { setTitle(e.target.value); setErrors((x) => ({ ...x, title: undefined })); }} />
         </div>
         <fieldset className="checkbox-group" aria-describedby={`${id}-areas-hint`}>
           <legend>{m.fieldAreas}</legend>
@@ -190,11 +190,11 @@ function TemplateForm({ template, onDone }: { template: LetterTemplateView | nul
           <textarea ref={bodyInput} id={`${id}-body`} rows={16} maxLength={20000} required value={body}
             aria-invalid={errors.body ? true : undefined}
             aria-describedby={errors.body ? `${id}-body-hint ${id}-ph ${id}-body-err` : `${id}-body-hint ${id}-ph`}
-            onChange={(e) => setBody(e.target.value)} />
+            onChange={(e) => { setBody(e.target.value); setErrors((x) => ({ ...x, body: undefined })); }} />
         </div>
         <div id={`${id}-ph`}>
           <h3>{m.placeholdersHeading}</h3>
-          <dl className="facts">
+          <dl className="placeholder-list">
             {m.placeholders.map(([code, meaning]) => (
               <div key={code}><dt><code>{code}</code></dt><dd>{meaning}</dd></div>
             ))}
