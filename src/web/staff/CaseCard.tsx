@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { CaseSummary, DecisionView } from '../../shared/api';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
@@ -57,7 +58,9 @@ export function CaseCard({ item }: { item: CaseSummary }) {
     <article className="card case-card" aria-labelledby={headingId}>
       <header className="case-head">
         <h3 id={headingId}>
-          <span className="case-number">{item.caseNumber}</span> {item.title}
+          <Link to={`/handlaggare/arende/${item.id}`} className="case-card-link">
+            <span className="case-number">{item.caseNumber}</span> {item.title}
+          </Link>
         </h3>
         <CaseStatusBadge status={item.status} />
       </header>

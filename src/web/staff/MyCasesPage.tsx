@@ -1,12 +1,20 @@
-// '/handlaggare' – Mina ärenden, and '/handlaggare/enhet' – the unit's open cases (incl. the
-// unassigned inbox): nearest deadline first.
-import { Link } from 'react-router';
+// '/handlaggare' – Mina ärenden, '/handlaggare/inkorg' – the unit's new, unassigned cases, and
+// '/handlaggare/enhet' – all open cases of the unit. Nearest deadline first (the inbox: oldest
+// first); overdue rows carry an icon, the word "Försenad" and a red edge.
+import { Link, NavLink } from 'react-router';
 import type { CaseListItem } from '../../shared/api';
 import { useMyCases } from '../api/queries';
+import { useCaseMessages } from '../cases/messages';
+import { useAssign } from '../cases/queries';
 import { useI18n } from '../i18n';
+import { RemindersPanel } from '../reminders/RemindersPanel';
 import { CaseStatusBadge, DeadlineInfo, ProtectionBadge } from '../ui/Badges';
+import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
+import '../cases/cases.css';
+
+type Scope = 'mine' | 'unit' | 'inbox';
 
 function byDeadline(a: CaseListItem, b: CaseListItem): number {
   const da = a.nextDeadline?.dueOn;
@@ -17,8 +25,23 @@ function byDeadline(a: CaseListItem, b: CaseListItem): number {
   return a.receivedOn.localeCompare(b.receivedOn);
 }
 
-function CaseRow({ item, showAssigned }: { item: CaseListItem; showAssigned: boolean }) {
+function TakeButton({ item }: { item: CaseListItem }) {
+  const m = useCaseMessages();
+  const assign = useAssign();
+  return (
+    <>
+      <button type="button" className="button button--small" disabled={assign.isPending || assign.isSuccess} onClick={() => assign.mutate({ caseId: item.id })}>
+        {m.takeCase}
+        <span className="visually-hidden"> {item.caseNumber}</span>
+      </button>
+      {assign.isError && <p className="field-error" role="alert"><Icon name="alert" size={14} />{assign.error.message}</p>}
+    </>
+  );
+}
+
+function CaseRow({ item, scope }: { item: CaseListItem; scope: Scope }) {
   const { t } = useI18n();
+  const m = useCaseMessages();
   return (
     <tr className={item.nextDeadline?.overdue ? 'row--overdue' : undefined}>
       <th scope="row">
@@ -27,49 +50,78 @@ function CaseRow({ item, showAssigned }: { item: CaseListItem; showAssigned: boo
         <ProtectionBadge protection={item.person.protection} />
       </th>
       <td className="col-case" data-label={t.colCase}>
-        <div className="nowrap case-number">{item.caseNumber}</div>
+        <Link to={`/handlaggare/arende/${item.id}`} className="nowrap case-link">{item.caseNumber}</Link>
         <div>{item.title}</div>
       </td>
       <td data-label={t.colArea}>{t.caseArea[item.area]}</td>
-      {showAssigned && <td data-label={t.assignedTo}>{item.assignedTo ?? <span className="muted">{t.unassigned}</span>}</td>}
+      {scope === 'unit' && <td data-label={t.assignedTo}>{item.assignedTo ?? <span className="muted">{t.unassigned}</span>}</td>}
       <td data-label={t.colStatus}><CaseStatusBadge status={item.status} /></td>
       <td data-label={t.colDeadline} className="col-deadline"><DeadlineInfo deadline={item.nextDeadline} /></td>
+      {scope === 'inbox' && <td data-label={m.colAction}><TakeButton item={item} /></td>}
     </tr>
   );
 }
 
-export function MyCasesPage({ scope = 'mine' }: { scope?: 'mine' | 'unit' | 'inbox' }) {
-  const { t } = useI18n();
-  const query = useMyCases(scope);
-  const unit = scope !== 'mine';
+function Tabs() {
+  const m = useCaseMessages();
+  const inbox = useMyCases('inbox');
+  const n = inbox.data?.items.length ?? 0;
   return (
-    <Page title={unit ? t.unitCasesTitle : t.myCasesTitle}>
+    <nav aria-label={m.tabsLabel}>
+      <ul className="cs-tabs">
+        <li><NavLink to="/handlaggare" end>{m.tabMine}</NavLink></li>
+        <li>
+          <NavLink to="/handlaggare/inkorg" end>
+            {m.tabInbox}
+            {n > 0 && <span className="cs-count">{n}</span>}
+          </NavLink>
+        </li>
+        <li><NavLink to="/handlaggare/enhet" end>{m.tabUnit}</NavLink></li>
+      </ul>
+    </nav>
+  );
+}
+
+export function MyCasesPage({ scope = 'mine' }: { scope?: Scope }) {
+  const { t } = useI18n();
+  const m = useCaseMessages();
+  const query = useMyCases(scope);
+  const title = scope === 'mine' ? t.myCasesTitle : scope === 'inbox' ? m.inboxTitle : t.unitCasesTitle;
+  const caption = scope === 'mine' ? t.myCasesCaption : scope === 'inbox' ? m.inboxCaption : t.unitCasesCaption;
+  const empty = scope === 'mine' ? t.myCasesEmpty : scope === 'inbox' ? m.inboxEmpty : t.unitCasesEmpty;
+  return (
+    <Page
+      title={title}
+      actions={<Link to="/handlaggare/ny" className="button"><Icon name="pen" />{m.newCase}</Link>}
+    >
+      <Tabs />
       <QueryState query={query}>
         {({ items }) => {
-          if (items.length === 0) return <p className="panel">{unit ? t.unitCasesEmpty : t.myCasesEmpty}</p>;
-          const sorted = [...items].sort(byDeadline);
+          if (items.length === 0) return <p className="panel">{empty}</p>;
+          const sorted = scope === 'inbox' ? [...items].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn)) : [...items].sort(byDeadline);
           const overdue = items.filter((i) => i.nextDeadline?.overdue).length;
           return (
             <>
               <p className="summary-line">
                 <span>{t.myCasesCount(items.length)}</span>
-                {overdue > 0 && <span className="summary-overdue">{t.overdueCount(overdue)}</span>}
+                {overdue > 0 && <span className="summary-overdue"><Icon name="alert" size={16} /> {t.overdueCount(overdue)}</span>}
               </p>
-              <div className="table-scroll" role="region" aria-label={unit ? t.unitCasesTitle : t.myCasesTitle} tabIndex={0}>
+              <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
                 <table className="table table--stack">
-                  <caption>{unit ? t.unitCasesCaption : t.myCasesCaption}</caption>
+                  <caption>{caption}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.colPerson}</th>
                       <th scope="col">{t.colCase}</th>
                       <th scope="col">{t.colArea}</th>
-                      {unit && <th scope="col">{t.assignedTo}</th>}
+                      {scope === 'unit' && <th scope="col">{t.assignedTo}</th>}
                       <th scope="col">{t.colStatus}</th>
                       <th scope="col">{t.colDeadline}</th>
+                      {scope === 'inbox' && <th scope="col"><span className="visually-hidden">{m.colAction}</span></th>}
                     </tr>
                   </thead>
                   <tbody>
-                    {sorted.map((item) => <CaseRow key={item.id} item={item} showAssigned={unit} />)}
+                    {sorted.map((item) => <CaseRow key={item.id} item={item} scope={scope} />)}
                   </tbody>
                 </table>
               </div>
@@ -77,6 +129,11 @@ export function MyCasesPage({ scope = 'mine' }: { scope?: 'mine' | 'unit' | 'inb
           );
         }}
       </QueryState>
+      {scope === 'mine' && (
+        <div className="section">
+          <RemindersPanel />
+        </div>
+      )}
     </Page>
   );
 }

@@ -1,7 +1,9 @@
 // '/handlaggare/person/:id' – read-only person overview, or the need-to-know form on 403 no-relation.
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/client';
 import { usePersonOverview } from '../api/queries';
+import { useCaseMessages } from '../cases/messages';
+import { TimelinePanel } from '../journal/TimelinePanel';
 import { useT } from '../i18n';
 import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
@@ -14,6 +16,7 @@ import { RelationsTable } from './RelationsTable';
 
 export function PersonPage() {
   const t = useT();
+  const m = useCaseMessages();
   const { id = '' } = useParams();
   const query = usePersonOverview(id);
   const noRelation = query.error instanceof ApiError && query.error.status === 403 && query.error.is('no-relation');
@@ -29,7 +32,12 @@ export function PersonPage() {
   const heading = data ? `${data.person.firstName} ${data.person.lastName}` : t.personTitle;
 
   return (
-    <Page key="overview" title={t.personTitle} heading={heading}>
+    <Page
+      key="overview"
+      title={t.personTitle}
+      heading={heading}
+      actions={data ? <Link to={`/handlaggare/ny?person=${encodeURIComponent(id)}`} className="button"><Icon name="pen" />{m.newCase}</Link> : undefined}
+    >
       {query.isPending && <Loading />}
       {query.isError && <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />}
       {data && (
@@ -59,6 +67,9 @@ export function PersonPage() {
             <h2 id="journal-h">{t.journal}</h2>
             <JournalList entries={data.journal} />
           </section>
+          <div className="section">
+            <TimelinePanel personId={id} />
+          </div>
         </>
       )}
     </Page>

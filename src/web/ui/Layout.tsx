@@ -6,13 +6,18 @@ import { useT, type Messages } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 
-type View = NonNullable<SessionInfo['actor']>['view'];
+type Actor = NonNullable<SessionInfo['actor']>;
+type View = Actor['view'];
 
-const navItems: Record<View, { to: string; label: (t: Messages) => string }[]> = {
+interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean }
+
+const navItems: Record<View, NavItem[]> = {
   handlaggare: [
     { to: '/handlaggare', label: (t) => t.navMyCases },
-    { to: '/handlaggare/enhet', label: (t) => t.navUnitCases },
+    { to: '/handlaggare/inkorg', label: (t) => t.navInbox },
+    { to: '/handlaggare/ny', label: (t) => t.navNewCase },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
+    { to: '/handlaggare/oversikt', label: (t) => t.navDashboard, show: (actor) => actor.role === 'arbetsledare' },
   ],
   utforare: [{ to: '/utforare', label: (t) => t.navOrders }],
   medborgare: [{ to: '/medborgare', label: (t) => t.navMyCases }],
@@ -23,7 +28,7 @@ export function Layout({ session, children }: { session: SessionInfo | undefined
   const t = useT();
   const actor = session?.authenticated ? session.actor : undefined;
   const home = actor ? `/${actor.view}` : '/';
-  const items = actor ? navItems[actor.view] : [];
+  const items = actor ? navItems[actor.view].filter((item) => !item.show || item.show(actor)) : [];
   const wide = actor?.view === 'handlaggare';
 
   return (

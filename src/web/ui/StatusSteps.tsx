@@ -12,14 +12,16 @@ interface StatusStepsProps {
   /** Förhandsbedömning only applies to anmälan (reports of concern); other cases skip that step. */
   origin?: CaseOrigin;
   labels?: Record<CaseStatus, string>;
+  /** The statuses this case type passes through, when known (e.g. no verkställighet for ekonomiskt bistånd). */
+  chain?: readonly CaseStatus[];
 }
 
-export function StatusSteps({ status, origin, labels }: StatusStepsProps) {
+export function StatusSteps({ status, origin, labels, chain: given }: StatusStepsProps) {
   const t = useT();
   const names = labels ?? t.caseStatus;
-  const chain = origin && origin !== 'anmalan' && status !== 'forhandsbedomning'
+  const chain = given ?? (origin && origin !== 'anmalan' && status !== 'forhandsbedomning'
     ? STATUS_CHAIN.filter((s) => s !== 'forhandsbedomning')
-    : STATUS_CHAIN;
+    : STATUS_CHAIN);
   const current = chain.indexOf(status);
   return (
     <ol className="steps" aria-label={t.statusChain}>
