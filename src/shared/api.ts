@@ -1,11 +1,8 @@
 // The API contract, shared by server (validation, serialisation, OpenAPI) and web (types).
 // Web code imports only types from here (`import type`), so TypeBox stays out of the bundle.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date', description: 'ÅÅÅÅ-MM-DD' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const CaseArea = Type.Enum(['barn_och_unga', 'vuxen', 'ekonomiskt_bistand', 'aldreomsorg', 'funktionsstod', 'familjeratt', 'vald_i_nara_relationer']);
 export const CaseStatus = Type.Enum(['aktualiserad', 'forhandsbedomning', 'utredning', 'beslut', 'verkstallighet', 'uppfoljning', 'avslutad']);

@@ -3,12 +3,9 @@
 // appeals, inbox and the arbetsledare's dashboard. Server validates with these schemas; the web
 // imports only the types.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 import { CaseArea, CaseListItem, CaseOrigin, CaseStatus, PersonRef } from './api.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date', description: 'ÅÅÅÅ-MM-DD' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
 export const CaseType = Type.Enum(['barn_anmalan', 'bistand_ansokan', 'lss_ansokan', 'ekonomiskt_bistand', 'vuxen_anmalan']);

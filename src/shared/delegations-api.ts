@@ -2,10 +2,8 @@
 // 6 kap. 37 § kommunallagen 2017:725). Server validates with these schemas; the web imports only
 // the types.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDateTime, Nullable } from './schema.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const DelegationLevel = Type.Enum(['handlaggare', 'arbetsledare']);
 export type DelegationLevel = Static<typeof DelegationLevel>;

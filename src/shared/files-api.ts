@@ -2,12 +2,9 @@
 // municipality's letter templates. Server validates with these schemas; the web imports only
 // the types (`import type`), so TypeBox stays out of the bundle.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 import { CaseArea } from './api.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date', description: 'ÅÅÅÅ-MM-DD' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
 // ---- files -------------------------------------------------------------------------------------

@@ -3,12 +3,9 @@
 // (a correction is a new entry that points at the old one, both stay visible). The server
 // validates with these schemas; the web imports only the types.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 import { CaseArea } from './api.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date', description: 'ÅÅÅÅ-MM-DD' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 /** Kinds of journal entries: what happened, so the journal can be read by kind (SOSFS 2014:5 4 kap. 6 §). */
 export const JOURNAL_KINDS = [

@@ -1,11 +1,8 @@
 // The API contract for reminders (påminnelser) from the deadline sweep. Server validates and
 // serialises with these schemas; the web imports only the types.
 import { Type, type Static } from 'typebox';
+import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date', description: 'ÅÅÅÅ-MM-DD' });
-const IsoDateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export const ReminderKind = Type.Enum(['deadline_soon', 'deadline_overdue', 'follow_up', 'komm_reply', 'unassigned']);
 export type ReminderKind = Static<typeof ReminderKind>;

@@ -203,6 +203,8 @@ const sv = {
 
   // system administrator
   navOverview: 'Översikt',
+  navDelegation: 'Delegationsordning',
+  navTemplates: 'Brevmallar',
   adminTitle: 'Systemförvaltning',
   adminLead: 'Den här vyn är till för systemförvaltare och visar inga personuppgifter.',
   systemStatus: 'Systemstatus',
@@ -477,6 +479,8 @@ const en: Messages = {
   citizenWhy: 'Why did I get this decision?',
 
   navOverview: 'Overview',
+  navDelegation: 'Delegation of authority',
+  navTemplates: 'Letter templates',
   adminTitle: 'System administration',
   adminLead: 'This view is for system administrators and shows no personal data.',
   systemStatus: 'System status',

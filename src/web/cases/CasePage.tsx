@@ -106,7 +106,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
             </ul>
           </nav>
           <Deadlines detail={detail} />
-          <FilesPanel caseId={detail.id} />
+          <FilesPanel caseId={detail.id} area={detail.area} />
         </aside>
       </div>
     </>

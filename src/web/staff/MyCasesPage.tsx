@@ -7,6 +7,7 @@ import { useMyCases } from '../api/queries';
 import { useCaseMessages } from '../cases/messages';
 import { useAssign } from '../cases/queries';
 import { useI18n } from '../i18n';
+import { MyDraftsPanel } from '../journal/MyDraftsPanel';
 import { RemindersPanel } from '../reminders/RemindersPanel';
 import { CaseStatusBadge, DeadlineInfo, ProtectionBadge } from '../ui/Badges';
 import { Icon } from '../ui/Icon';
@@ -132,6 +133,7 @@ export function MyCasesPage({ scope = 'mine' }: { scope?: Scope }) {
       {scope === 'mine' && (
         <div className="section">
           <RemindersPanel />
+          <MyDraftsPanel hideWhenEmpty />
         </div>
       )}
     </Page>

@@ -15,13 +15,18 @@ const navItems: Record<View, NavItem[]> = {
   handlaggare: [
     { to: '/handlaggare', label: (t) => t.navMyCases },
     { to: '/handlaggare/inkorg', label: (t) => t.navInbox },
+    { to: '/handlaggare/enhet', label: (t) => t.navUnitCases },
     { to: '/handlaggare/ny', label: (t) => t.navNewCase },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
     { to: '/handlaggare/oversikt', label: (t) => t.navDashboard, show: (actor) => actor.role === 'arbetsledare' },
   ],
   utforare: [{ to: '/utforare', label: (t) => t.navOrders }],
   medborgare: [{ to: '/medborgare', label: (t) => t.navMyCases }],
-  systemforvaltare: [{ to: '/systemforvaltare', label: (t) => t.navOverview }],
+  systemforvaltare: [
+    { to: '/systemforvaltare', label: (t) => t.navOverview },
+    { to: '/systemforvaltare/delegation', label: (t) => t.navDelegation },
+    { to: '/systemforvaltare/brevmallar', label: (t) => t.navTemplates },
+  ],
 };
 
 export function Layout({ session, children }: { session: SessionInfo | undefined; children: ReactNode }) {
