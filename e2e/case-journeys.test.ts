@@ -5,6 +5,9 @@
 // Every page on the way passes axe (WCAG 2.1 AA); the letter is fetched and read as a PDF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { demoUuid } from '../src/server/dev/demo-data.ts';
 import { expectNoAxeViolations, launch, loginAs, newPage, screenshot } from './browser.ts';
 
 let browser: Browser;
@@ -24,12 +27,33 @@ class Clicks {
 
 /** Waits for the polite status message the case page gives after every change. */
 async function status(page: Page, text: RegExp): Promise<void> {
-  await page.getByRole('status').filter({ hasText: text }).first().waitFor();
+  try {
+    await page.getByRole('status').filter({ hasText: text }).first().waitFor({ timeout: 10_000 });
+  } catch (error) {
+    await screenshot(page, `failed-waiting-for-${text.source.slice(0, 30).replace(/[^a-zåäö]+/gi, '-')}`);
+    throw error;
+  }
 }
 
 function isoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** A keyboard user: focus moves by the element, actions by Enter and Space, never the mouse. */
+const keys = {
+  async press(target: Locator, key = 'Enter'): Promise<void> {
+    await target.focus();
+    await target.page().keyboard.press(key);
+  },
+  async toggle(target: Locator): Promise<void> {
+    await keys.press(target, 'Space');
+  },
+  /** A closed select takes the option by arrow keys; selectOption on the focused list does the same. */
+  async choose(target: Locator, label: string): Promise<void> {
+    await target.focus();
+    await target.selectOption({ label });
+  },
+};
 
 async function newAktualisering(page: Page, c: Clicks, who: string, area: string): Promise<void> {
   await c.click(page.getByRole('navigation').getByRole('link', { name: 'Ny aktualisering' }));
@@ -96,5 +120,154 @@ describe('the case workers\' legal chain in the browser', () => {
     await page.getByRole('region', { name: 'Beslut', exact: true }).screenshot({ path: '.tmp/screens/journey-home-decision.png' });
     await page.locator('.cs-aside').screenshot({ path: '.tmp/screens/journey-home-aside.png' });
     await context.close();
+  });
+
+  it('a report about a child goes through skyddsbedömning, förhandsbedömning and utredning to a decision, by keyboard, with the arbetsledare deciding on delegation', async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', 'Ahmed');
+    await keys.press(page.getByRole('navigation').getByRole('link', { name: 'Ny aktualisering' }));
+    await page.getByLabel('Sök person').fill('Yusuf');
+    await keys.press(page.getByRole('button', { name: 'Välj Yusuf Ibrahim' }));
+    await keys.choose(page.getByLabel('Område'), 'Barn och unga');
+    await keys.toggle(page.getByRole('radio', { name: 'Anmälan' }));
+    await keys.choose(page.getByLabel('Anmälarens roll'), 'Skola');
+    await page.getByLabel(/^Namn/).fill('Anna Berg');
+    await page.getByLabel(/^Organisation/).fill('Åsens skola');
+    await page.getByLabel('Beskrivning').fill('Yusuf har kommit till skolan hungrig flera dagar i rad och berättar att han är ensam hemma på kvällarna.');
+    await expectNoAxeViolations(page, 'new report');
+    await screenshot(page, 'journey-child-new');
+    await keys.press(page.getByRole('button', { name: 'Registrera' }));
+    await page.waitForURL(/\/handlaggare\/arende\//);
+
+    // skyddsbedömning the same day (20 kap. 1 § SoL); the case page says it is missing until then
+    const next = page.getByRole('region', { name: 'Nästa steg' });
+    await keys.toggle(page.getByRole('radio', { name: 'Nej, inget akut skyddsbehov' }));
+    await next.getByRole('textbox', { name: 'Skyddsbedömning' }).fill('Yusuf är i skolan och har mat för dagen. Inga uppgifter om våld. Inget akut skyddsbehov.');
+    await keys.press(next.getByRole('button', { name: 'Registrera skyddsbedömning' }));
+    await status(page, /Skyddsbedömningen är registrerad/);
+    await expectNoAxeViolations(page, 'after skyddsbedömning');
+    await next.screenshot({ path: '.tmp/screens/journey-child-next.png' });
+
+    // förhandsbedömning ends in the decision to open an investigation (20 kap. 2 §)
+    await keys.press(next.getByRole('button', { name: 'Inled förhandsbedömning' }));
+    await status(page, /Förhandsbedömningen är inledd/);
+    await keys.press(next.getByRole('button', { name: 'Besluta att inleda utredning' }));
+    await page.getByLabel('Motivering till bedömningen').fill('Uppgifterna om att Yusuf ofta lämnas ensam behöver utredas.');
+    await keys.press(page.getByRole('button', { name: 'Besluta att inleda utredning' }).last());
+    await status(page, /Utredningen pågår/);
+
+    // BBIC's triangle and the child's own view
+    await page.getByLabel('Barnets behov och utveckling').fill('Yusuf går i årskurs 2 och trivs i skolan.');
+    await page.getByLabel('Föräldrarnas förmåga').fill('Mamman arbetar kvällar och saknar nätverk.');
+    await page.getByLabel('Familj och miljö').fill('Familjen bor i lägenhet; mormor bor i en annan stad.');
+    await page.getByLabel('Analys och bedömning').fill('Yusuf behöver en trygg vuxen på kvällarna två gånger i veckan.');
+    await page.getByLabel('Barnets egen syn').fill('Yusuf säger att han vill ha någon att vara hos när mamma jobbar.');
+    await page.getByText(/Sparat \d\d:\d\d/).first().waitFor();
+
+    const decisions = page.getByRole('region', { name: 'Beslut', exact: true });
+    await keys.choose(decisions.getByLabel('Insats', { exact: true }), 'Kontaktfamilj (11 kap. 1 § SoL)');
+    await keys.toggle(decisions.getByRole('radio', { name: /^Bifall/ }));
+    await decisions.getByLabel('Omfattning').fill('4 dygn per månad');
+    await decisions.getByLabel('Motivering').fill('Yusuf behöver en trygg vuxen när hans mamma arbetar kvällar. Du beviljas därför kontaktfamilj.');
+    await keys.press(decisions.getByRole('button', { name: 'Spara beslutsförslag' }));
+    await status(page, /Beslutsförslaget är sparat/);
+    // kontaktfamilj is delegated to the arbetsledare, so the handläggare proposes
+    await keys.press(decisions.getByRole('button', { name: 'Skicka förslag till arbetsledaren' }));
+    await status(page, /Förslaget är skickat till arbetsledaren/);
+    await expectNoAxeViolations(page, 'proposal sent');
+    await screenshot(page, 'journey-child-proposed');
+    const caseUrl = page.url();
+    await context.close();
+
+    const lead = await newPage(browser);
+    await loginAs(lead.page, 'personal', 'Lina');
+    await keys.press(lead.page.getByRole('navigation').getByRole('link', { name: 'Översikt' }));
+    const proposals = lead.page.getByRole('region', { name: 'Beslutsförslag att ta ställning till' });
+    await keys.press(proposals.getByRole('link', { name: /Yusuf Ibrahim|Orosanmälan|Anmälan/ }).first());
+    await lead.page.waitForURL(caseUrl);
+    await keys.press(lead.page.getByRole('button', { name: 'Fatta beslut och skapa beslutsbrev' }));
+    await status(lead.page, /Beslutet är fattat och beslutsbrevet är skapat/);
+    expect(await lead.page.getByRole('region', { name: 'Beslut', exact: true }).innerText()).toMatch(/Beslutat .* av Lina .* på delegation/);
+    await expectNoAxeViolations(lead.page, 'decided by arbetsledare');
+    await screenshot(lead.page, 'journey-child-decided');
+    await lead.context.close();
+  });
+
+  it('an avslag is communicated first, decided by the arbetsledare, delivered, appealed in time and passed to förvaltningsrätten', async () => {
+    const caseId = demoUuid('1:case:vera:Ansökan om särskilt boende');
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', 'Karin');
+    await page.goto(`/handlaggare/arende/${caseId}`);
+    const decisions = page.getByRole('region', { name: 'Beslut', exact: true });
+    await decisions.waitFor();
+    await page.getByLabel('Bedömning').fill('Vera klarar sin vardag i ordinärt boende med hemtjänst och trygghetslarm; behovet kan tillgodoses där.');
+    await page.getByText(/Sparat \d\d:\d\d/).first().waitFor();
+
+    await keys.toggle(decisions.getByRole('radio', { name: /^Avslag/ }));
+    await decisions.getByLabel('Motivering').fill('Du har ansökt om särskilt boende. Utredningen visar att dina behov kan tillgodoses i ditt hem med hemtjänst och trygghetslarm. Du har därför inte rätt till särskilt boende.');
+    await keys.press(decisions.getByRole('button', { name: 'Spara beslutsförslag' }));
+    await status(page, /Beslutsförslaget är sparat/);
+
+    // an avslag goes against Vera: the investigation is communicated first (25 § FL)
+    expect(await decisions.innerText()).toMatch(/Beslut kan inte fattas ännu/);
+    const next = page.getByRole('region', { name: 'Nästa steg' });
+    await keys.press(next.getByRole('button', { name: 'Kommunicera underlaget' }));
+    await keys.press(next.getByRole('button', { name: 'Kommunicera underlaget' }).last());
+    await status(page, /Kommuniceringen är registrerad/);
+    // inside the reply period the decision is refused with its reason
+    expect(await decisions.innerText()).toMatch(/Beslut kan inte fattas ännu[\s\S]*25 § FL/);
+    await expectNoAxeViolations(page, 'inside the reply period');
+    await screenshot(page, 'journey-avslag-kommunicering');
+    await decisions.screenshot({ path: '.tmp/screens/journey-avslag-blocked.png' });
+    const komm = page.getByRole('region', { name: 'Kommunicering' });
+    await keys.press(komm.getByRole('button', { name: 'Registrera att svar kommit in' }));
+    await status(page, /Svaret är registrerat/);
+
+    // särskilt boende avslag is delegated to the enhetschef: Karin proposes
+    await keys.press(decisions.getByRole('button', { name: 'Skicka förslag till arbetsledaren' }));
+    await status(page, /Förslaget är skickat till arbetsledaren/);
+    await context.close();
+
+    const lead = await newPage(browser);
+    const p = lead.page;
+    await loginAs(p, 'personal', 'Johan');
+    await p.goto(`/handlaggare/arende/${caseId}`);
+    await keys.press(p.getByRole('button', { name: 'Fatta beslut och skapa beslutsbrev' }));
+    await status(p, /Beslutet är fattat och beslutsbrevet är skapat/);
+
+    // the letter: a PDF that reads like a letter, with how to appeal and by when
+    const letters = p.getByRole('region', { name: 'Beslutsbrev' });
+    const href = await letters.getByRole('link', { name: /Öppna PDF/ }).getAttribute('href');
+    const pdf = await p.request.get(href!);
+    expect(pdf.status()).toBe(200);
+    const dir = '.tmp/letters';
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/journey-avslag.pdf`, await pdf.body());
+    const text = execFileSync('pdftotext', ['-layout', `${dir}/journey-avslag.pdf`, '-'], { encoding: 'utf8' });
+    expect(text).toMatch(/Vera Lindström/);
+    expect(text).toMatch(/Avslag|avslå/i);
+    expect(text).toMatch(/Så överklagar du beslutet/);
+    expect(text).toMatch(/tre veckor/);
+    execFileSync('pdftoppm', ['-png', '-r', '80', `${dir}/journey-avslag.pdf`, `${dir}/journey-avslag`]);
+
+    // delgivning today; the överklagande comes in today, in time, and is passed to the court
+    await keys.press(letters.getByRole('button', { name: 'Registrera delgivning' }));
+    await status(p, /Delgivningen är registrerad/);
+    expect(await letters.innerText()).toMatch(/Sista dag att överklaga/i);
+    const appeals = p.getByRole('region', { name: 'Överklagande' });
+    await keys.press(appeals.getByRole('button', { name: 'Registrera överklagande' }));
+    await keys.press(appeals.getByRole('button', { name: 'Registrera överklagande' }).last());
+    await status(p, /Överklagandet är registrerat och rättidsprövat/);
+    expect(await appeals.innerText()).toMatch(/Kom in i rätt tid/);
+    await keys.press(appeals.getByRole('button', { name: 'Överlämna till förvaltningsrätten' }));
+    await appeals.getByLabel('Domstol').fill('Förvaltningsrätten i Göteborg');
+    await keys.press(appeals.getByRole('button', { name: 'Överlämna till förvaltningsrätten' }).last());
+    await status(p, /Överklagandet är överlämnat till förvaltningsrätten/);
+    expect(await appeals.innerText()).toMatch(/Överlämnat till Förvaltningsrätten i Göteborg/);
+    await expectNoAxeViolations(p, 'appeal forwarded');
+    await screenshot(p, 'journey-avslag-appeal');
+    await appeals.screenshot({ path: '.tmp/screens/journey-avslag-appeal-section.png' });
+    await p.getByRole('region', { name: 'Beslutsbrev' }).screenshot({ path: '.tmp/screens/journey-avslag-letters-section.png' });
+    await lead.context.close();
   });
 });

@@ -6,9 +6,20 @@ import { createHash } from 'node:crypto';
 import { addDays, addMonths, DEADLINE_KINDS, type DeadlineKind } from '../../domain/deadlines.ts';
 import { loadTestPersonnummer } from './test-personnummer.ts';
 import { caseTypeFor, type CaseType } from '../../domain/process/types.ts';
-import { findInsats, type AppealRoute } from '../../domain/insatser.ts';
+import { findInsats, insatserFor, type AppealRoute, type Law } from '../../domain/insatser.ts';
 
 /** The demo decisions name their insats in words; link them to the national catalogue where it has one. */
+/** What an application without a decision yet asks for, read from its title ("Ansökan om särskilt boende"). */
+function requestedFromTitle(title: string, area: string, law: Law): string[] {
+  const lower = title.toLowerCase();
+  const options = insatserFor(area, law);
+  const whole = options.filter((i) => lower.includes(i.labelSv.toLowerCase())).sort((a, b) => b.labelSv.length - a.labelSv.length)[0];
+  // else a long word of the label ("kontaktperson", "öppenvård")
+  const word = options.find((i) => i.labelSv.toLowerCase().split(/[^a-zåäö]+/).some((w) => w.length >= 8 && lower.includes(w)));
+  const match = whole ?? word;
+  return match ? [match.key] : [];
+}
+
 function catalogueFields(basis: string, insats: string): { insatsKey: string | null; decisionType: string | null; appealRoute: AppealRoute; ksiCode: string | null } {
   const entry = findInsats(insats, basis);
   return { insatsKey: entry?.key ?? null, decisionType: entry?.decisionType ?? null, appealRoute: entry?.appealRoute ?? 'forvaltningsbesvar', ksiCode: entry?.ksiCode ?? null };
@@ -393,6 +404,10 @@ export function buildDemoData(today: string): DemoData {
     if (spec.decision) addDecision(m, caseId, spec, receivedOn, author);
   };
 
+  const requested = (spec: CaseSpec): string[] => (spec.decision
+    ? [catalogueFields(spec.decision.basis, spec.decision.insats).insatsKey].filter((k): k is string => Boolean(k))
+    : requestedFromTitle(spec.title, spec.area, /LSS/.test(spec.title) ? 'LSS' : 'SoL'));
+
   const processFacts = (spec: CaseSpec, receivedOn: string, by: string) => {
     const order: Status[] = ['aktualiserad', 'forhandsbedomning', 'utredning', 'beslut', 'verkstallighet', 'uppfoljning', 'avslutad'];
     const reached = (s: Status) => order.indexOf(spec.status) >= order.indexOf(s);
@@ -402,7 +417,7 @@ export function buildDemoData(today: string): DemoData {
     const fhbOn = addDays(receivedOn, Math.min(12, spec.ago));
     const fhb = child && (investigated || spec.status === 'avslutad') ? (investigated ? 'inleda' as const : 'inte_inleda' as const) : null;
     return {
-      intake: JSON.stringify({ description: spec.title, ...(spec.decision && spec.origin === 'ansokan' ? { requestedInsatser: [catalogueFields(spec.decision.basis, spec.decision.insats).insatsKey].filter(Boolean) } : {}) }),
+      intake: JSON.stringify({ description: spec.title, ...(spec.origin === 'ansokan' ? { requestedInsatser: requested(spec) } : {}) }),
       skyddAssessedAt: skydd ? `${receivedOn}T10:00:00.000Z` : null, skyddAssessedBy: skydd ? by : null, skyddAcute: skydd ? false : null,
       skyddText: skydd ? 'Uppgifterna i anmälan tyder inte på att barnet är i akut behov av skydd. Barnet bor kvar hemma under förhandsbedömningen.' : null,
       fhbOutcome: fhb, fhbMotivation: fhb === 'inleda' ? 'Uppgifterna ger anledning att utreda barnets behov av stöd eller skydd.' : fhb ? 'Familjen har redan det stöd som behövs; uppgifterna ger inte anledning att inleda utredning.' : null,

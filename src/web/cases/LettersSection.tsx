@@ -72,7 +72,7 @@ function Letter({ detail, letter, announce, first }: { detail: CaseDetail; lette
         {letter.deliveredOn ? (
           <dl className="facts facts--compact">
             <div>
-              <dt>{m.delivery}</dt>
+              <dt>{m.deliveredOn}</dt>
               <dd>{m.delivered(formatDate(letter.deliveredOn, lang), m.deliveryLabel[letter.deliveryMethod ?? ''] ?? '')}</dd>
             </div>
             {letter.appealLastDay && (

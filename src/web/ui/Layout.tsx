@@ -15,7 +15,6 @@ const navItems: Record<View, NavItem[]> = {
   handlaggare: [
     { to: '/handlaggare', label: (t) => t.navMyCases },
     { to: '/handlaggare/inkorg', label: (t) => t.navInbox },
-    { to: '/handlaggare/enhet', label: (t) => t.navUnitCases },
     { to: '/handlaggare/ny', label: (t) => t.navNewCase },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
     { to: '/handlaggare/oversikt', label: (t) => t.navDashboard, show: (actor) => actor.role === 'arbetsledare' },
