@@ -35,10 +35,6 @@ async function status(page: Page, text: RegExp): Promise<void> {
   }
 }
 
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** A keyboard user: focus moves by the element, actions by Enter and Space, never the mouse. */
 const keys = {
   async press(target: Locator, key = 'Enter'): Promise<void> {
