@@ -266,4 +266,50 @@ describe('the case workers\' legal chain in the browser', () => {
     await p.getByRole('region', { name: 'Beslutsbrev' }).screenshot({ path: '.tmp/screens/journey-avslag-letters-section.png' });
     await lead.context.close();
   });
+
+  it('the arbetsledare sees caseload and deadlines at risk, assigns from the inbox, and a handläggare takes a case', async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', 'Lina');
+    await keys.press(page.getByRole('navigation').getByRole('link', { name: 'Översikt' }));
+    const load = page.getByRole('region', { name: 'Arbetsbelastning' });
+    await load.getByRole('table').waitFor();
+    expect(await load.innerText()).toMatch(/Ahmed Hassan/);
+    expect(await page.getByRole('region', { name: 'Frister i fara' }).innerText()).toMatch(/\d{4}-BoU-\d{4}/);
+    await expectNoAxeViolations(page, 'dashboard');
+    await screenshot(page, 'journey-dashboard');
+
+    await keys.press(page.getByRole('link', { name: 'Till inkorgen' }));
+    await page.waitForURL(/\/handlaggare\/inkorg$/);
+    const inbox = page.getByRole('table', { name: /Nya ärenden i enheten/ });
+    await inbox.waitFor();
+    expect(await inbox.innerText()).toMatch(/Ella Gustafsson/);
+    await expectNoAxeViolations(page, 'inbox');
+    await screenshot(page, 'journey-inbox');
+    await keys.press(inbox.getByRole('row').filter({ hasText: 'Ella Gustafsson' }).getByRole('link', { name: /^\d{4}-BoU-\d{4}$/ }));
+    await page.waitForURL(/\/handlaggare\/arende\//);
+    await keys.press(page.getByRole('button', { name: 'Tilldela', exact: true }));
+    const to = page.getByLabel('Tilldela till');
+    await to.locator('option', { hasText: 'Ahmed Hassan' }).waitFor({ state: 'attached' });
+    await to.focus();
+    await to.selectOption({ label: (await to.locator('option', { hasText: 'Ahmed Hassan' }).innerText()).trim() });
+    await keys.press(page.getByRole('button', { name: 'Tilldela ärendet' }));
+    await status(page, /Ärendet är tilldelat Ahmed Hassan/);
+    await context.close();
+
+    const worker = await newPage(browser);
+    await loginAs(worker.page, 'personal', 'Ahmed');
+    await keys.press(worker.page.getByRole('navigation').getByRole('link', { name: 'Inkorg' }));
+    const row = worker.page.getByRole('row').filter({ hasText: 'Maja Eriksson' });
+    await keys.press(row.getByRole('button', { name: /^Ta ärende/ }));
+    await expect.poll(() => worker.page.getByRole('row').filter({ hasText: 'Maja Eriksson' }).count()).toBe(0);
+    await keys.press(worker.page.getByRole('navigation').getByRole('link', { name: 'Mina ärenden' }));
+    await worker.page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
+    const mine = worker.page.getByRole('table');
+    await mine.waitFor();
+    expect(await mine.innerText()).toMatch(/Maja Eriksson/);
+    expect(await mine.innerText()).toMatch(/Ella Gustafsson/);
+    await expectNoAxeViolations(worker.page, 'my cases');
+    await screenshot(worker.page, 'journey-my-cases');
+    await worker.context.close();
+  });
 });

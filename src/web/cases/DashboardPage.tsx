@@ -30,7 +30,7 @@ export function DashboardPage() {
 
             <section className="card" aria-labelledby="dash-load-h">
               <h2 id="dash-load-h">{m.caseload}</h2>
-              <div className="table-scroll" role="region" aria-labelledby="dash-load-h" tabIndex={0}>
+              <div className="table-scroll" role="region" aria-label={m.caseloadCaption} tabIndex={0}>
                 <table className="table table--compact">
                   <caption className="visually-hidden">{m.caseloadCaption}</caption>
                   <thead>
@@ -83,9 +83,9 @@ export function DashboardPage() {
               <h2 id="dash-risk-h">{m.atRisk}</h2>
               <p className="hint">{m.atRiskLead}</p>
               {d.atRisk.length === 0 ? <p className="muted">{m.atRiskEmpty}</p> : (
-                <div className="table-scroll" role="region" aria-labelledby="dash-risk-h" tabIndex={0}>
+                <div className="table-scroll" role="region" aria-label={m.atRiskCaption} tabIndex={0}>
                   <table className="table table--compact table--stack">
-                    <caption className="visually-hidden">{m.atRisk}</caption>
+                    <caption className="visually-hidden">{m.atRiskCaption}</caption>
                     <thead>
                       <tr>
                         <th scope="col">{t.colCase}</th>

@@ -1,6 +1,7 @@
 // The recorded facts of the early process: aktualisering (intake), skyddsbedömning and
 // förhandsbedömning for children, and the closing of the case.
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { CaseDetail } from '../../shared/cases-api';
 import { formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -131,6 +132,10 @@ export function ClosedSection({ detail }: { detail: CaseDetail }) {
     <Section id="avslut" title={m.closed}>
       {detail.closedOn && <p><strong>{m.closedOn(formatDate(detail.closedOn, lang))}</strong></p>}
       {detail.closingReason && <p className="pre-line"><Sv>{detail.closingReason}</Sv></p>}
+      <p className="hint">{m.closedFinal}</p>
+      <Link className="button button--secondary" to={`/handlaggare/ny?person=${encodeURIComponent(detail.person.id)}`}>
+        <Icon name="pen" size={16} />{m.newCaseFor(detail.person.name)}
+      </Link>
     </Section>
   );
 }

@@ -332,6 +332,8 @@ const sv = {
   // closed
   closed: 'Avslut',
   closedOn: (date: string) => `Avslutat ${date}`,
+  closedFinal: 'Ett avslutat ärende öppnas inte igen. Kommer det in något nytt registreras det som en ny aktualisering.',
+  newCaseFor: (name: string) => `Ny aktualisering för ${name}`,
 
   // new case
   newTitle: 'Ny aktualisering',
@@ -386,10 +388,6 @@ const sv = {
   fixErrors: 'Rätta följande:',
 
   // lists
-  tabsLabel: 'Ärendelistor',
-  tabMine: 'Mina ärenden',
-  tabInbox: 'Inkorg',
-  tabUnit: 'Enhetens ärenden',
   inboxTitle: 'Inkorg',
   inboxCaption: 'Nya ärenden i enheten som inte har fått en handläggare, äldst först',
   inboxEmpty: 'Inkorgen är tom. Alla ärenden har en handläggare.',
@@ -412,6 +410,7 @@ const sv = {
   atRisk: 'Frister i fara',
   atRiskLead: 'Ärenden vars närmaste frist har passerat eller löper ut inom 7 dagar.',
   atRiskEmpty: 'Inga frister i fara.',
+  atRiskCaption: 'Ärenden med försenad frist eller frist inom 7 dagar',
   proposals: 'Beslutsförslag att ta ställning till',
   proposalsEmpty: 'Inga beslutsförslag väntar.',
   proposalBy: (who: string, when: string) => `Från ${who}, ${when}`,
@@ -725,6 +724,8 @@ const en: CaseMessages = {
 
   closed: 'Closure',
   closedOn: (date) => `Closed ${date}`,
+  closedFinal: 'A closed case is not reopened. Anything new that comes in is registered as a new intake.',
+  newCaseFor: (name) => `New intake for ${name}`,
 
   newTitle: 'New intake',
   newLead: 'Register an application, a report or information that has come in. The case gets a case number and the deadlines start.',
@@ -777,10 +778,6 @@ const en: CaseMessages = {
   submittingNew: 'Registering…',
   fixErrors: 'Please correct the following:',
 
-  tabsLabel: 'Case lists',
-  tabMine: 'My cases',
-  tabInbox: 'Inbox',
-  tabUnit: "Unit's cases",
   inboxTitle: 'Inbox',
   inboxCaption: 'New cases in the unit without a case worker, oldest first',
   inboxEmpty: 'The inbox is empty. Every case has a case worker.',
@@ -802,6 +799,7 @@ const en: CaseMessages = {
   atRisk: 'Deadlines at risk',
   atRiskLead: 'Cases whose next deadline has passed or ends within 7 days.',
   atRiskEmpty: 'No deadlines at risk.',
+  atRiskCaption: 'Cases with an overdue deadline or one within 7 days',
   proposals: 'Draft decisions awaiting you',
   proposalsEmpty: 'No draft decisions are waiting.',
   proposalBy: (who, when) => `From ${who}, ${when}`,

@@ -1,7 +1,7 @@
 // '/handlaggare' – Mina ärenden, '/handlaggare/inkorg' – the unit's new, unassigned cases, and
 // '/handlaggare/enhet' – all open cases of the unit. Nearest deadline first (the inbox: oldest
 // first); overdue rows carry an icon, the word "Försenad" and a red edge.
-import { Link, NavLink } from 'react-router';
+import { Link } from 'react-router';
 import type { CaseListItem } from '../../shared/api';
 import { useMyCases } from '../api/queries';
 import { useCaseMessages } from '../cases/messages';
@@ -63,26 +63,6 @@ function CaseRow({ item, scope }: { item: CaseListItem; scope: Scope }) {
   );
 }
 
-function Tabs() {
-  const m = useCaseMessages();
-  const inbox = useMyCases('inbox');
-  const n = inbox.data?.items.length ?? 0;
-  return (
-    <nav aria-label={m.tabsLabel}>
-      <ul className="cs-tabs">
-        <li><NavLink to="/handlaggare" end>{m.tabMine}</NavLink></li>
-        <li>
-          <NavLink to="/handlaggare/inkorg" end>
-            {m.tabInbox}
-            {n > 0 && <span className="cs-count">{n}</span>}
-          </NavLink>
-        </li>
-        <li><NavLink to="/handlaggare/enhet" end>{m.tabUnit}</NavLink></li>
-      </ul>
-    </nav>
-  );
-}
-
 export function MyCasesPage({ scope = 'mine' }: { scope?: Scope }) {
   const { t } = useI18n();
   const m = useCaseMessages();
@@ -95,7 +75,6 @@ export function MyCasesPage({ scope = 'mine' }: { scope?: Scope }) {
       title={title}
       actions={<Link to="/handlaggare/ny" className="button"><Icon name="pen" />{m.newCase}</Link>}
     >
-      <Tabs />
       <QueryState query={query}>
         {({ items }) => {
           if (items.length === 0) return <p className="panel">{empty}</p>;

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { Link, NavLink } from 'react-router';
 import type { SessionInfo } from '../../shared/api';
+import { useMyCases } from '../api/queries';
 import { useT, type Messages } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
@@ -9,12 +10,13 @@ import { UserMenu } from './UserMenu';
 type Actor = NonNullable<SessionInfo['actor']>;
 type View = Actor['view'];
 
-interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean }
+interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean; count?: 'inbox' }
 
 const navItems: Record<View, NavItem[]> = {
   handlaggare: [
     { to: '/handlaggare', label: (t) => t.navMyCases },
-    { to: '/handlaggare/inkorg', label: (t) => t.navInbox },
+    { to: '/handlaggare/inkorg', label: (t) => t.navInbox, count: 'inbox' },
+    { to: '/handlaggare/enhet', label: (t) => t.navUnitCases },
     { to: '/handlaggare/ny', label: (t) => t.navNewCase },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
     { to: '/handlaggare/oversikt', label: (t) => t.navDashboard, show: (actor) => actor.role === 'arbetsledare' },
@@ -27,6 +29,12 @@ const navItems: Record<View, NavItem[]> = {
     { to: '/systemforvaltare/brevmallar', label: (t) => t.navTemplates },
   ],
 };
+
+/** New, unassigned cases in the user's unit, so the inbox is seen from every page. */
+function InboxCount() {
+  const n = useMyCases('inbox').data?.items.length ?? 0;
+  return n > 0 ? <span className="nav-count">{n}</span> : null;
+}
 
 export function Layout({ session, children }: { session: SessionInfo | undefined; children: ReactNode }) {
   const t = useT();
@@ -57,7 +65,7 @@ export function Layout({ session, children }: { session: SessionInfo | undefined
             <ul className="container">
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end>{item.label(t)}</NavLink>
+                  <NavLink to={item.to} end>{item.label(t)}{item.count === 'inbox' && <InboxCount />}</NavLink>
                 </li>
               ))}
             </ul>
