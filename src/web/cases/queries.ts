@@ -87,7 +87,8 @@ export function usePresetPerson(id: string) {
 
 /** Lists that show cases (my cases, inbox, unit, dashboard, person overviews) are stale after a change. */
 function invalidateLists(queryClient: QueryClient): void {
-  void queryClient.invalidateQueries({ queryKey: ['staff', 'my-cases'] });
+  // 'all': lists not on screen are fetched now too, so the next page shows the change at once
+  void queryClient.invalidateQueries({ queryKey: ['staff', 'my-cases'], refetchType: 'all' });
   void queryClient.invalidateQueries({ queryKey: caseKeys.dashboard });
   void queryClient.invalidateQueries({ queryKey: ['staff', 'person'] });
 }
