@@ -47,6 +47,7 @@ beforeAll(async () => {
     ['sarskilt_boende', 'arbetsledare', ['avslag', 'delvis_bifall']],
     ['inleda_utredning_barn', 'handlaggare', ['bifall']],
     ['forlanga_barnutredning', 'arbetsledare', ['bifall']],
+    ['forsorjningsstod', 'handlaggare', ['bifall', 'delvis_bifall', 'avslag']],
   ]);
 });
 afterAll(() => s.close());
@@ -300,3 +301,53 @@ describe('child report: skyddsbedömning, förhandsbedömning, utredning', () =>
     expect(denied.length).toBeGreaterThan(0);
   });
 });
+
+describe('ekonomiskt bistånd and LSS', () => {
+  it('an application for försörjningsstöd is a case for one month, and its decision carries the amount (12 kap. 1 § SoL)', async () => {
+    const peter = await as('peter');
+    const noMonth = await peter.send<Problem>('POST', '/api/staff/cases', {
+      receivedOn: today, personId: person('daniel'), area: 'ekonomiskt_bistand', origin: 'ansokan', description: 'Ansökan om försörjningsstöd.', requestedInsatser: ['forsorjningsstod'],
+    });
+    expect(noMonth.status).toBe(400);
+    expect(JSON.stringify(noMonth.body)).toMatch(/period/);
+
+    const month = addDays(today, 20).slice(0, 7);
+    const c = await newCase(peter, {
+      personId: person('daniel'), area: 'ekonomiskt_bistand', origin: 'ansokan', description: 'Ansökan om försörjningsstöd.', requestedInsatser: ['forsorjningsstod'], period: month, assignToMe: true,
+    });
+    let d = (await peter.getJson<CaseDetail>(`/api/staff/cases/${c.id}`)).body;
+    expect(d).toMatchObject({ caseType: 'ekonomiskt_bistand', intake: { period: month } });
+    expect((await step(peter, c.id, 'inled_utredning')).status).toBe(200);
+
+    const draft = { insatsKey: 'forsorjningsstod', outcome: 'bifall', validFrom: `${month}-01`, motivation: 'Du saknar inkomster som räcker till din försörjning under månaden.' };
+    const noAmount = await peter.send<Problem>('POST', `/api/staff/cases/${c.id}/decisions`, draft);
+    expect(noAmount.status).toBe(400);
+    expect(JSON.stringify(noAmount.body)).toMatch(/amountSek/);
+    d = (await peter.send<CaseDetail>('POST', `/api/staff/cases/${c.id}/decisions`, { ...draft, amountSek: 8450.5 })).body;
+    expect(d.decisions[0]).toMatchObject({ amountSek: 8450.5, legalBasis: 'SoL2025:12:1' });
+    const signed = await peter.send<SignResult>('POST', `/api/staff/cases/${c.id}/decisions/sign`, {});
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    d = (await peter.getJson<CaseDetail>(`/api/staff/cases/${c.id}`)).body;
+    expect(d.decisions[0]).toMatchObject({ status: 'fattat', amountSek: 8450.5 });
+  });
+
+  it('a request for LSS insatser is judged on personkrets first (1 § LSS), recorded in the investigation', async () => {
+    const sara = await as('sara');
+    const c = await newCase(sara, {
+      personId: person('noah'), area: 'funktionsstod', origin: 'ansokan', law: 'LSS', description: 'Begäran om ledsagarservice.', requestedInsatser: ['lss_ledsagarservice'], assignToMe: true,
+    });
+    let d = (await sara.getJson<CaseDetail>(`/api/staff/cases/${c.id}`)).body;
+    expect(d.caseType).toBe('lss_ansokan');
+    const opened = await step(sara, c.id, 'inled_utredning');
+    expect(opened.status).toBe(200);
+    const saved = await sara.send<{ version: number }>('PUT', `/api/staff/cases/${c.id}/investigation`, {
+      version: opened.body.version, content: {}, personkrets: '1', ownView: 'Noah vill kunna gå på fotbollsträning på egen hand med en ledsagare.',
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    d = (await sara.getJson<CaseDetail>(`/api/staff/cases/${c.id}`)).body;
+    expect(d.investigation).toMatchObject({ personkrets: '1', ownView: expect.stringMatching(/Noah/) });
+    expect(d.insatsOptions).toContain('lss_ledsagarservice');
+    expect(d.insatsOptions.every((k) => k.startsWith('lss_'))).toBe(true);
+  });
+});
+
