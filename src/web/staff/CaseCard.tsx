@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { legalBasisShort } from '../../domain/insatser';
 import type { CaseSummary, DecisionView } from '../../shared/api';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
@@ -39,7 +40,7 @@ function DecisionsTable({ caseNumber, decisions }: { caseNumber: string; decisio
                 </details>
               </th>
               <td><OutcomeBadge outcome={d.outcome} /></td>
-              <td>{d.legalBasis}</td>
+              <td className="nowrap">{legalBasisShort(d.legalBasis)}</td>
               <td className="nowrap">{fmt(d.decidedOn)}</td>
               <td className="nowrap">{period(d, fmt)}</td>
               <td>{d.scope ?? '–'}</td>
