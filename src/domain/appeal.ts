@@ -5,6 +5,9 @@
 // from the nämnd (45 § FL; ⚠️ wording from secondary sources, domain.md 1.2).
 
 import { isValidIsoDate, overklagandeDue, type IsoDate } from './deadlines.ts';
+import { formatDateSv } from './format.ts';
+
+const long = (date: IsoDate): string => formatDateSv(date, 'long');
 
 export interface Rattidsprovning {
   /** The last day to appeal, or null while the delivery date is unknown. */
@@ -29,16 +32,16 @@ export function rattidsprovning(input: { deliveredOn: IsoDate | null; receivedOn
     return { lastDay, timely: true, legalBasis, reasonSv: 'Överklagandet kom in innan parten fick del av beslutet och har kommit in i rätt tid.' };
   }
   if (input.receivedOn <= lastDay) {
-    return { lastDay, timely: true, legalBasis, reasonSv: `Överklagandet kom in ${input.receivedOn}, senast ${lastDay}. Det har kommit in i rätt tid.` };
+    return { lastDay, timely: true, legalBasis, reasonSv: `Överklagandet kom in ${long(input.receivedOn)}, senast ${long(lastDay)}. Det har kommit in i rätt tid.` };
   }
   if (input.wrongInstruction) {
     return {
       lastDay, timely: true, legalBasis,
-      reasonSv: `Överklagandet kom in ${input.receivedOn}, efter sista dagen ${lastDay}, men förseningen beror på en felaktig överklagandehänvisning. Det ska inte avvisas.`,
+      reasonSv: `Överklagandet kom in ${long(input.receivedOn)}, efter sista dagen ${long(lastDay)}, men förseningen beror på en felaktig överklagandehänvisning. Det ska inte avvisas.`,
     };
   }
   return {
     lastDay, timely: false, legalBasis,
-    reasonSv: `Överklagandet kom in ${input.receivedOn}, efter sista dagen ${lastDay}. Det har kommit in för sent och ska avvisas.`,
+    reasonSv: `Överklagandet kom in ${long(input.receivedOn)}, efter sista dagen ${long(lastDay)}. Det har kommit in för sent och ska avvisas.`,
   };
 }

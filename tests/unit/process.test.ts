@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { CaseStatus } from '../../src/shared/api';
 import { addDays } from '../../src/domain/deadlines';
+import { formatDateSv } from '../../src/domain/format';
 import { allowedSteps, check, findTransition } from '../../src/domain/process/engine';
 import { MACHINES, REOPEN_REFUSAL } from '../../src/domain/process/machines';
 import {
@@ -211,7 +212,8 @@ describe('named rules from the law', () => {
       for (const replyBy of [addDays(TODAY, 7), TODAY]) {
         const k = { sentOn: addDays(TODAY, -7), replyBy };
         const r = check(type, facts('utredning', { ...base, kommunicering: k }), 'fatta_beslut');
-        expect(r).toMatchObject({ ok: false, legalBasis: '25 § FL', reason: expect.stringContaining(replyBy) });
+        // the reason names the last reply day as a Swedish reads it: "till och med 7 december 2026"
+        expect(r).toMatchObject({ ok: false, legalBasis: '25 § FL', reason: expect.stringContaining(`till och med ${formatDateSv(replyBy, 'long')}`) });
       }
     });
 

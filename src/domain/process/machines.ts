@@ -12,6 +12,7 @@
 // The 3-month EVB reporting threshold (34 kap. 1 § SoL) has no DeadlineKind yet.
 
 import { isOverdue, type DeadlineKind } from '../deadlines.ts';
+import { formatDateSv } from '../format.ts';
 import { goesAgainstParty, grantsSomething, type CaseFacts, type CaseType, type Status, type Step } from './types.ts';
 
 export interface Guard {
@@ -100,7 +101,7 @@ const kommuniceringNotSent: Guard = {
   legalBasis: '25 § FL',
   holds: (f) => !f.kommunicering?.sentOn,
   reason: (f) =>
-    `Underlaget kommunicerades ${f.kommunicering?.sentOn ?? ''}. Invänta svaret eller registrera ny kommunicering i journalen.`,
+    `Underlaget kommunicerades ${f.kommunicering?.sentOn ? formatDateSv(f.kommunicering.sentOn, 'long') : ''}. Invänta svaret eller registrera ny kommunicering i journalen.`,
 };
 
 const draftGoesAgainst: Guard = {
@@ -150,7 +151,7 @@ const svarstidPasserad: Guard = {
   },
   reason: (f) =>
     f.kommunicering?.replyBy
-      ? `Parten har till och med ${f.kommunicering.replyBy} på sig att svara på kommuniceringen. Vänta till dagen efter, eller tills svaret har kommit in, eller registrera skälet till undantag.`
+      ? `Parten har till och med ${formatDateSv(f.kommunicering.replyBy, 'long')} på sig att svara på kommuniceringen. Vänta till dagen efter, eller tills svaret har kommit in, eller registrera skälet till undantag.`
       : 'Kommuniceringen saknar sista svarsdag. Registrera svarstiden och vänta tills den har gått ut.',
 };
 
