@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, Browser, type TestServer } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden, barnutredningDue, overklagandeDue } from '../../src/domain/deadlines.ts';
+import { formatDateSv } from '../../src/domain/format.ts';
 import type { CaseDetail, Dashboard, NewCaseResult, SignResult } from '../../src/shared/cases-api.ts';
 import type { Problem } from '../../src/shared/api.ts';
 
@@ -191,7 +192,7 @@ describe('avslag: kommunicering, delegation, proposal, appeal', () => {
     expect((await step(eva, c.id, 'kommunicera', { sentOn: today, replyBy })).status).toBe(200);
     sign = await eva.send<Problem>('POST', `/api/staff/cases/${c.id}/decisions/sign`, {});
     expect(sign.status).toBe(409);
-    expect(sign.body.detail).toContain(replyBy);
+    expect(sign.body.detail).toContain(`till och med ${formatDateSv(replyBy, 'long')}`);
 
     // The party answers early: the reply period no longer holds the decision back.
     expect((await eva.send('POST', `/api/staff/cases/${c.id}/kommunicering/reply`, { receivedOn: today })).status).toBe(200);
