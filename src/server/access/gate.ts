@@ -6,6 +6,7 @@
 //   utförare                → persons with an active order (beställning) to their provider
 //   medborgare              → themselves, children in their custody (under 18), those whose fullmakt they hold
 //   systemförvaltare        → nobody: administration needs no personal data
+import { ORDER_ACTIVE } from '../../domain/verkstallighet.ts';
 import type { TenantTx } from '../db/database.ts';
 import { type Actor, type RequestContext, actorId, isCaseWorker, isProviderStaff } from './actor.ts';
 import type { AuditEntry } from './audit.ts';
@@ -14,8 +15,8 @@ import { forbidden, notFound } from '../http/problems.ts';
 
 export type Relation = 'unit_case' | 'override' | 'provider_order' | 'self' | 'vardnadshavare' | 'ombud';
 
-/** Orders that give a provider a reason to know the person. */
-export const ACTIVE_ORDER_STATUSES = ['skickad', 'accepterad', 'pagaende'] as const;
+/** Orders that give a provider a reason to know the person (an interrupted order still does). */
+export const ACTIVE_ORDER_STATUSES = ORDER_ACTIVE;
 /** How long a need-to-know override lasts. */
 export const OVERRIDE_HOURS = 8;
 

@@ -57,7 +57,8 @@ export interface DecisionRow {
 export interface JournalEntryRow { municipalityId: number; id: string; caseId: string; authorId: string; occurredOn: string; title: string; body: string; signedAt: string | null; signedBy: string | null }
 export interface OrderRow {
   municipalityId: number; id: string; orderNumber: string; decisionId: string; caseId: string; personId: string; providerId: string;
-  insats: string; scope: string; startOn: string; endOn: string | null; status: 'skickad' | 'accepterad' | 'pagaende' | 'avslutad' | 'returnerad'; infoToProvider: string; sentAt: string;
+  insats: string; scope: string; startOn: string; endOn: string | null; status: 'skickad' | 'accepterad' | 'pagaende' | 'avbruten' | 'avslutad' | 'returnerad'; infoToProvider: string; sentAt: string;
+  insatsKey: string | null; acceptedAt: string | null; plannedStartOn: string | null; startedOn: string | null;
 }
 
 export interface DemoData {
@@ -463,6 +464,11 @@ export function buildDemoData(today: string): DemoData {
         municipalityId: m, id: demoUuid(`${caseId}:order`), orderNumber: `B-${decidedOn.slice(0, 4)}-${String(n).padStart(4, '0')}`, decisionId, caseId,
         personId: person[spec.person]!, providerId: p.id, insats: d.insats, scope: d.scope ?? '', startOn: validFrom, endOn: null,
         status: spec.order.status, infoToProvider: spec.order.info, sentAt: `${decidedOn}T09:00:00.000Z`,
+        insatsKey: catalogueFields(d.basis, d.insats).insatsKey,
+        // accepted the next day; started (the decision verkställt) on the decision's first day
+        acceptedAt: spec.order.status === 'skickad' || spec.order.status === 'returnerad' ? null : `${addDays(decidedOn, 1)}T08:00:00.000Z`,
+        plannedStartOn: spec.order.status === 'skickad' || spec.order.status === 'returnerad' ? null : validFrom,
+        startedOn: spec.order.status === 'pagaende' || spec.order.status === 'avbruten' || spec.order.status === 'avslutad' ? validFrom : null,
       });
     }
   };
