@@ -115,9 +115,15 @@ export function useHealth() {
   return useQuery({ queryKey: keys.health, queryFn: ({ signal }) => api.get<Health>('/api/health', signal), retry: false });
 }
 
+/** Told to every part that keeps data on the device (the mobile day, journal drafts), so it is cleared at logout. */
+export const LOGOUT_EVENT = 'lots:logout';
+
 export function useLogout() {
   return useMutation({
-    mutationFn: (everywhere: boolean) => api.post<{ redirectTo: string }>('/auth/logout', { everywhere }),
+    mutationFn: (everywhere: boolean) => {
+      window.dispatchEvent(new Event(LOGOUT_EVENT));
+      return api.post<{ redirectTo: string }>('/auth/logout', { everywhere });
+    },
     onSuccess: ({ redirectTo }) => window.location.assign(redirectTo || '/'),
     // If the session is already gone, there is nothing to end: go to the start page.
     onError: () => window.location.assign('/'),
