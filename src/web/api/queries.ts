@@ -115,7 +115,7 @@ export function useHealth() {
   return useQuery({ queryKey: keys.health, queryFn: ({ signal }) => api.get<Health>('/api/health', signal), retry: false });
 }
 
-/** Told to every part that keeps data on the device (the mobile day, journal drafts), so it is cleared at logout. */
+/** Told to the parts that keep personal data on the device (the mobile day view), so they clear it at logout. */
 export const LOGOUT_EVENT = 'lots:logout';
 
 export function useLogout() {
