@@ -22,6 +22,8 @@ import { registerJournalRoutes } from './modules/journal/routes.ts';
 import { registerFileRoutes } from './modules/files/routes.ts';
 import { registerDelegationRoutes } from './modules/delegations/routes.ts';
 import { registerReminderRoutes } from './modules/reminders/routes.ts';
+import { registerOrderRoutes } from './modules/orders/routes.ts';
+import { registerMobileRoutes } from './modules/mobile/routes.ts';
 import { mountTestIdp } from './dev/test-idp.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -80,12 +82,14 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   registerAuthRoutes(app, { config, db, sessions, oidc });
   registerStaffRoutes(app, withActor);
   registerProviderRoutes(app, withActor);
+  registerMobileRoutes(app, withActor);
   registerCitizenRoutes(app, withActor);
   registerCaseRoutes(app, withActor);
   registerJournalRoutes(app, withActor);
   registerFileRoutes(app, withActor);
   registerDelegationRoutes(app, withActor);
   registerReminderRoutes(app, withActor);
+  registerOrderRoutes(app, withActor);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (config.oidc.bundledTestIdp) await mountTestIdp(app, config);

@@ -16,6 +16,10 @@ import { StartPage } from './start/StartPage';
 import { MyCasesPage } from './staff/MyCasesPage';
 import { PersonPage } from './staff/PersonPage';
 import { SearchPage } from './staff/SearchPage';
+import { MobileDayPage } from './mobile/MobileDayPage';
+import { OrderPage } from './provider/OrderPage';
+import { ClientsPage } from './provider/ClientsPage';
+import { EvbPage } from './orders/EvbPage';
 import { Layout } from './ui/Layout';
 import { ErrorPanel, Loading, MessagePage } from './ui/Status';
 
@@ -61,11 +65,16 @@ export function App() {
         <Route path="arende/:id" element={<CasePage />} />
         <Route path="ny" element={<NewCasePage />} />
         <Route path="oversikt" element={<DashboardPage />} />
+        <Route path="ej-verkstallda" element={<EvbPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
+      {/* outside RoleLayout: the day view opens offline, when the session cannot be asked */}
+      <Route path="/utforare/mobil" element={<MobileDayPage />} />
       <Route path="/utforare" element={<RoleLayout view="utforare" />}>
         <Route index element={<OrdersPage />} />
         <Route path="klient/:id" element={<ClientPage />} />
+        <Route path="bestallning/:id" element={<OrderPage />} />
+        <Route path="kunder" element={<ClientsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="/medborgare" element={<RoleLayout view="medborgare" />}>

@@ -6,6 +6,8 @@ import { createQueryClient } from './api/queries';
 import { App } from './App';
 import { I18nProvider } from './i18n';
 import './styles.css';
+// clears the mobile day's device data at logout, whichever page is open
+import './mobile/device-store';
 
 const queryClient = createQueryClient();
 

@@ -32,7 +32,7 @@ type Protection = 'ingen' | 'sekretessmarkering' | 'skyddad_folkbokforing';
 
 export interface MunicipalityRow { id: number; code: string; kommunkod: string; name: string; boardName: string; addressLines: string[]; phone: string; email: string }
 export interface OrgUnitRow { municipalityId: number; id: string; parentId: string | null; name: string; area: 'aldreomsorg' | 'funktionsstod' | 'ifo' | 'forvaltning' }
-export interface ProviderRow { municipalityId: number; id: string; name: string; orgNumber: string; kind: 'kommunal' | 'privat'; lov: boolean; phone: string }
+export interface ProviderRow { municipalityId: number; id: string; name: string; orgNumber: string; kind: 'kommunal' | 'privat'; lov: boolean; phone: string; insatser: string[]; areas: string[] }
 export interface StaffUserRow { municipalityId: number; id: string; oidcSubject: string; name: string; title: string; email: string; role: Role; unitId: string | null; providerId: string | null }
 export interface PersonRow {
   municipalityId: number; id: string; idKind: 'personnummer'; idNumber: string; firstName: string; lastName: string; birthDate: string;
@@ -59,6 +59,7 @@ export interface OrderRow {
   municipalityId: number; id: string; orderNumber: string; decisionId: string; caseId: string; personId: string; providerId: string;
   insats: string; scope: string; startOn: string; endOn: string | null; status: 'skickad' | 'accepterad' | 'pagaende' | 'avbruten' | 'avslutad' | 'returnerad'; infoToProvider: string; sentAt: string;
   insatsKey: string | null; acceptedAt: string | null; plannedStartOn: string | null; startedOn: string | null;
+  interruptedOn: string | null; interruptionReason: string | null;
 }
 
 export interface DemoData {
@@ -173,7 +174,7 @@ const STREETS = ['Storgatan', 'Kyrkogatan', 'Skolvägen', 'Björkvägen', 'Ängs
 // ---- cases ----------------------------------------------------------------------------------
 
 interface DecisionSpec { insats: string; ksi?: string; basis: string; outcome: 'bifall' | 'delvis_bifall' | 'avslag'; scope?: string; motivation: string; months?: number }
-interface OrderSpec { provider: 'p1' | 'p2'; status: OrderRow['status']; info: string }
+interface OrderSpec { provider: 'p1' | 'p2'; status: OrderRow['status']; info: string; interruptedAgo?: number; interruptionReason?: string }
 interface CaseSpec {
   person: string; unit: UnitKey; area: Area; origin: CaseRow['origin']; title: string; status: Status;
   /** days before today that the matter came in */
@@ -291,6 +292,18 @@ const DEMO_CASES: CaseSpec[] = [
   { person: 'robin', unit: 'eb', area: 'ekonomiskt_bistand', origin: 'ansokan', title: 'Ansökan om försörjningsstöd november', status: 'aktualiserad', ago: 1, worker: null },
   { person: 'sara', unit: 'eb', area: 'ekonomiskt_bistand', origin: 'ansokan', title: 'Ansökan om försörjningsstöd oktober', status: 'avslutad', ago: 40, worker: 'peter',
     decision: { insats: 'Försörjningsstöd oktober', basis: 'SoL2025:12:1', outcome: 'delvis_bifall', scope: '3 950 kr', motivation: 'Du beviljas försörjningsstöd enligt riksnormen. Kostnaden för hemförsäkring beviljas inte eftersom den redan ingår i din hyra.' }, closeReason: 'Beslut fattat' },
+  // Ej verkställda beslut (34 kap. 1 § SoL), appended last so earlier case and order numbers stay put:
+  // granted more than three months ago and never started, and one interruption older than three months.
+  { person: 'rolf', unit: 'ao', area: 'aldreomsorg', origin: 'ansokan', title: 'Ansökan om särskilt boende', status: 'verkstallighet', ago: 150, worker: 'karin',
+    decision: { insats: 'Särskilt boende för äldre', basis: 'SoL2025:11:1', outcome: 'bifall', motivation: 'Ditt omvårdnadsbehov kan inte längre tillgodoses i hemmet. Särskilt boende ger dig trygghet och omvårdnad dygnet runt.' },
+    notes: [['Väntar på plats', 'Ingen ledig plats på kommunens särskilda boenden. Rolf står först i kön till Solbacken.']] },
+  { person: 'stig', unit: 'ao', area: 'aldreomsorg', origin: 'ansokan', title: 'Ansökan om dagverksamhet', status: 'verkstallighet', ago: 140, worker: 'eva',
+    decision: { insats: 'Dagverksamhet', basis: 'SoL2025:11:1', outcome: 'bifall', scope: '2 dagar per vecka', motivation: 'Du behöver social gemenskap och aktivering för att bryta isolering. Dagverksamhet två dagar i veckan tillgodoser ditt behov.', months: 12 },
+    order: { provider: 'p1', status: 'accepterad', info: 'Stig vill helst komma tisdagar och torsdagar. Behöver hämtas och lämnas vid porten.' } },
+  { person: 'lennart', unit: 'ao', area: 'aldreomsorg', origin: 'ansokan', title: 'Ansökan om matdistribution', status: 'verkstallighet', ago: 300, worker: 'karin',
+    decision: { insats: 'Matdistribution', basis: 'SoL2025:11:1', outcome: 'bifall', scope: 'Lunch sju dagar i veckan, glutenfri kost', motivation: 'Du klarar inte att laga mat själv. Matdistribution tillgodoser ditt behov av näringsriktig mat.', months: 12 },
+    order: { provider: 'p1', status: 'avbruten', interruptedAgo: 110, interruptionReason: 'Utföraren har inte kunnat leverera glutenfri kost sedan leverantörsbytet; leveranserna har inte återupptagits.',
+      info: 'Glutenfri kost (celiaki). Ställ lådan i kylskåpet; Lennart öppnar själv.' } },
 ];
 
 const CASE_PREFIX: Record<UnitKey, string> = { ao: 'ÄO', fs: 'FS', bu: 'BoU', vu: 'VUX', eb: 'EB' };
@@ -321,8 +334,10 @@ export function buildDemoData(today: string): DemoData {
     eb: unit(1, 'eb', 'Försörjningsstöd', 'ifo', root),
   };
   const providers = {
-    p1: { municipalityId: 1, id: demoUuid('1:provider:p1'), name: 'Hemtjänsten Centrum', orgNumber: '212000-9999', kind: 'kommunal' as const, lov: false, phone: '0999-12 35 00' },
-    p2: { municipalityId: 1, id: demoUuid('1:provider:p2'), name: 'Omsorgsbolaget Trygg Vardag AB', orgNumber: '559999-0001', kind: 'privat' as const, lov: true, phone: '0999-55 66 70' },
+    p1: { municipalityId: 1, id: demoUuid('1:provider:p1'), name: 'Hemtjänsten Centrum', orgNumber: '212000-9999', kind: 'kommunal' as const, lov: false, phone: '0999-12 35 00',
+      insatser: ['hemtjanst', 'trygghetslarm', 'matdistribution', 'dagverksamhet'], areas: ['Centrum', 'Norr', 'Söder'] },
+    p2: { municipalityId: 1, id: demoUuid('1:provider:p2'), name: 'Omsorgsbolaget Trygg Vardag AB', orgNumber: '559999-0001', kind: 'privat' as const, lov: true, phone: '0999-55 66 70',
+      insatser: ['hemtjanst', 'trygghetslarm', 'avlosning', 'lss_ledsagarservice'], areas: ['Centrum', 'Söder'] },
   };
   data.providers.push(providers.p1, providers.p2);
 
@@ -469,6 +484,8 @@ export function buildDemoData(today: string): DemoData {
         acceptedAt: spec.order.status === 'skickad' || spec.order.status === 'returnerad' ? null : `${addDays(decidedOn, 1)}T08:00:00.000Z`,
         plannedStartOn: spec.order.status === 'skickad' || spec.order.status === 'returnerad' ? null : validFrom,
         startedOn: spec.order.status === 'pagaende' || spec.order.status === 'avbruten' || spec.order.status === 'avslutad' ? validFrom : null,
+        interruptedOn: spec.order.status === 'avbruten' ? addDays(today, -(spec.order.interruptedAgo ?? 1)) : null,
+        interruptionReason: spec.order.status === 'avbruten' ? (spec.order.interruptionReason ?? 'Avbrott') : null,
       });
     }
   };

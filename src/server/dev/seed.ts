@@ -4,6 +4,8 @@ import type pg from 'pg';
 import { buildDemoData, demoUuid, type DemoData } from './demo-data.ts';
 import { demoDelegations } from './demo-delegations.ts';
 import { demoLetterTemplates } from './demo-letter-templates.ts';
+import { demoVisits } from './demo-visits.ts';
+import { demoProviderData } from './demo-provider.ts';
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -46,6 +48,8 @@ export async function seedDemo(client: pg.ClientBase, today = new Date().toISOSt
       ...demoDelegations(2, { aldreomsorg: demoUuid('2:unit:ao'), funktionsstod: demoUuid('2:unit:ao'), ifo: demoUuid('2:unit:bu') }),
     ]);
     for (const m of data.municipalities) await insertAll(client, 'letter_templates', demoLetterTemplates(m.id));
+    await insertAll(client, 'visits', demoVisits(today));
+    for (const [table, rows] of demoProviderData(today)) await insertAll(client, table, rows);
     await client.query('COMMIT');
     return true;
   } catch (err) {

@@ -21,6 +21,7 @@ import { KommuniceringSection, needsKommunicering } from './KommuniceringSection
 import { LettersSection } from './LettersSection';
 import { useCaseMessages } from './messages';
 import { NextSteps } from './NextSteps';
+import { OrdersSection } from '../orders/OrdersSection';
 import { useCaseDetail } from './queries';
 import { Sv } from './form';
 import { isChildCase } from './util';
@@ -68,6 +69,7 @@ function sections(detail: CaseDetail, m: ReturnType<typeof useCaseMessages>): Pa
     { id: 'beslut', label: m.decisions, show: investigating || detail.decisions.length > 0 },
     { id: 'beslutsbrev', label: m.letters, show: detail.letters.length > 0 },
     { id: 'overklagande', label: m.appeals, show: detail.appeals.length > 0 || detail.decisions.some((d) => d.status === 'fattat' && d.appealRoute === 'forvaltningsbesvar') },
+    { id: 'verkstallighet', label: m.verkstallighet, show: detail.decisions.some((d) => d.status === 'fattat' && d.outcome !== 'avslag') },
     { id: 'avslut', label: m.closed, show: detail.status === 'avslutad' },
     { id: 'journal', label: 'Journal', show: true },
   ];
@@ -93,6 +95,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           {shown('beslut') && <DecisionSection detail={detail} />}
           <LettersSection detail={detail} />
           <AppealsSection detail={detail} />
+          <OrdersSection detail={detail} />
           <ClosedSection detail={detail} />
           <div id="journal" className="cs-journal">
             <JournalPanel caseId={detail.id} caseNumber={detail.caseNumber} />

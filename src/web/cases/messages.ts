@@ -331,6 +331,7 @@ const sv = {
 
   // closed
   closed: 'Avslut',
+  verkstallighet: 'Verkställighet',
   closedOn: (date: string) => `Avslutat ${date}`,
   closedFinal: 'Ett avslutat ärende öppnas inte igen. Kommer det in något nytt registreras det som en ny aktualisering.',
   newCaseFor: (name: string) => `Ny aktualisering för ${name}`,
@@ -723,6 +724,7 @@ const en: CaseMessages = {
   forwardedTo: (court, date) => `Forwarded to ${court} ${date}`,
 
   closed: 'Closure',
+  verkstallighet: 'Execution',
   closedOn: (date) => `Closed ${date}`,
   closedFinal: 'A closed case is not reopened. Anything new that comes in is registered as a new intake.',
   newCaseFor: (name) => `New intake for ${name}`,

@@ -1,23 +1,28 @@
-// '/utforare' – beställningar to my provider; new ('skickad') first.
-import type { OrderView } from '../../shared/api';
-import { useProviderOrders } from '../api/queries';
-import { useT } from '../i18n';
+// '/utforare' – the inbox: new beställningar (skickad) first, each to accept with a planned start
+// date or return with a reason; then the accepted, ongoing and interrupted ones.
+import type { ProviderOrder } from '../../shared/provider-api';
+import { useStatusMessage } from '../cases/form';
+import '../cases/cases.css';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { OrderCard } from './OrderCard';
+import { OrderSteps } from './OrderSteps';
+import { useProviderMessages } from './messages';
+import { useInbox } from './queries';
+import './provider.css';
 
-const newestFirst = (a: OrderView, b: OrderView) => b.sentAt.localeCompare(a.sentAt);
-
-function OrderGroup({ id, title, orders, empty }: { id: string; title: string; orders: OrderView[]; empty: string }) {
+function OrderGroup({ id, title, orders, empty, onDone }: { id: string; title: string; orders: ProviderOrder[]; empty: string; onDone: (t: string) => void }) {
   return (
     <section aria-labelledby={id} className="section">
-      <h2 id={id}>
-        {title} <span className="count">({orders.length})</span>
-      </h2>
+      <h2 id={id}>{title} <span className="count">({orders.length})</span></h2>
       {orders.length === 0 ? <p className="muted">{empty}</p> : (
         <ul className="card-list">
           {orders.map((o) => (
-            <li key={o.id}><OrderCard order={o} showClient showInfo={false} /></li>
+            <li key={o.id}>
+              <OrderCard order={o} showClient showInfo={false}>
+                {o.status === 'skickad' && <OrderSteps order={o} onDone={onDone} only={['acceptera', 'returnera']} />}
+              </OrderCard>
+            </li>
           ))}
         </ul>
       )}
@@ -26,19 +31,20 @@ function OrderGroup({ id, title, orders, empty }: { id: string; title: string; o
 }
 
 export function OrdersPage() {
-  const t = useT();
-  const query = useProviderOrders();
+  const m = useProviderMessages();
+  const query = useInbox();
+  const status = useStatusMessage();
   return (
-    <Page title={t.ordersTitle} lead={query.data && <p>{t.ordersLead(query.data.providerName)}</p>}>
+    <Page title={m.inboxTitle} lead={query.data && <p>{m.inboxLead(query.data.providerName)}</p>}>
+      {status.node}
       <QueryState query={query}>
         {({ items }) => {
-          if (items.length === 0) return <p className="panel">{t.ordersEmpty}</p>;
-          const fresh = items.filter((o) => o.status === 'skickad').sort(newestFirst);
-          const rest = items.filter((o) => o.status !== 'skickad').sort(newestFirst);
+          const fresh = items.filter((o) => o.status === 'skickad');
+          const rest = items.filter((o) => o.status !== 'skickad');
           return (
             <>
-              <OrderGroup id="orders-new" title={t.newOrders} orders={fresh} empty={t.newOrdersEmpty} />
-              {rest.length > 0 && <OrderGroup id="orders-other" title={t.otherOrders} orders={rest} empty={t.ordersEmpty} />}
+              <OrderGroup id="orders-new" title={m.newOrders} orders={fresh} empty={m.newOrdersEmpty} onDone={status.show} />
+              <OrderGroup id="orders-active" title={m.activeOrders} orders={rest} empty={m.activeEmpty} onDone={status.show} />
             </>
           );
         }}

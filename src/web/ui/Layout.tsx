@@ -20,8 +20,13 @@ const navItems: Record<View, NavItem[]> = {
     { to: '/handlaggare/ny', label: (t) => t.navNewCase },
     { to: '/handlaggare/sok', label: (t) => t.navSearch },
     { to: '/handlaggare/oversikt', label: (t) => t.navDashboard, show: (actor) => actor.role === 'arbetsledare' },
+    { to: '/handlaggare/ej-verkstallda', label: (t) => t.navEvb, show: (actor) => actor.role === 'arbetsledare' },
   ],
-  utforare: [{ to: '/utforare', label: (t) => t.navOrders }],
+  utforare: [
+    { to: '/utforare', label: (t) => t.navOrders },
+    { to: '/utforare/kunder', label: (t) => t.navClients },
+    { to: '/utforare/mobil', label: (t) => t.navMobileDay },
+  ],
   medborgare: [{ to: '/medborgare', label: (t) => t.navMyCases }],
   systemforvaltare: [
     { to: '/systemforvaltare', label: (t) => t.navOverview },

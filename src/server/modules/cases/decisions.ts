@@ -15,6 +15,7 @@ import type { DecisionDraftBody, SignBody } from '../../../shared/cases-api.ts';
 import { factsOf, loadCaseRow, loadDecisions, type CaseRow, type DecisionRow } from './load.ts';
 import { loadDelegationRules } from '../delegations/rules.ts';
 import { renderDecisionLetterPdf } from '../../letters/render-pdf.ts';
+import { endOrdersOfDecision } from '../orders/service.ts';
 import type { DecisionLetterInput } from '../../../domain/letters/decision-letter.ts';
 
 function fieldError(path: string, message: string): never {
@@ -263,6 +264,8 @@ export async function endInsats(tx: TenantTx, access: CaseAccess, decisionId: st
   if (d.status !== 'fattat' || d.outcome === 'avslag') throw conflict('Bara en beviljad insats kan avslutas.', 'not-granted');
   if (d.valid_from && endOn < d.valid_from) fieldError('endOn', 'Insatsen kan inte upphöra innan den började.');
   await tx.query('UPDATE decisions SET valid_to = $3, updated_at = now() WHERE municipality_id = $1 AND id = $2', [tx.municipalityId, decisionId, endOn]);
+  // The end of the decision flows to its active orders (issue 4).
+  await endOrdersOfDecision(tx, decisionId, endOn, 'Beslutet om insatsen har upphört.', null);
   await bumpVersion(tx, access.caseId);
 }
 

@@ -1,14 +1,27 @@
 // Utförare (providers): the orders sent to my provider, and each client's summary — only what
 // the order covers, never the case, the investigation or the journal of the municipality.
-import type { FastifyInstance } from 'fastify';
-import { IdParams, ProviderClient, ProviderOrders, type OrderView } from '../../../shared/api.ts';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OrderStep } from '../../../domain/verkstallighet.ts';
+import {
+  DeviationBody, DeviationList, DeviationParams, DeviationStatusBody, DeviationView, InboxQuery, JournalBody, JournalEntryParams,
+  MessageBody, OrderIdParams, OrderMessages, OrderTime, PlanBody, PlanList, PlanParams, PlanView, ProviderClients, ProviderInbox,
+  ProviderJournal, ProviderJournalEntry, ProviderOrderDetail, StepBody, StepParams, TimeQuery, VisitBody,
+} from '../../../shared/provider-api.ts';
+import { clients, inbox, orderDetail, takeStep } from './orders.ts';
+import { editPlan, listPlans, newPlan, signPlan } from './plans.ts';
+import {
+  listDeviations, listJournal, listMessages, orderTime, registerVisit, reportDeviation, sendMessage, setDeviationStatus, signJournal, writeJournal,
+} from './records.ts';
+import { IdParams, ProviderClient, type OrderView } from '../../../shared/api.ts';
 import type { WithActor } from '../../access/session.ts';
 import type { RequestContext, StaffActor } from '../../access/actor.ts';
-import { ACTIVE_ORDER_STATUSES, accessPerson, recordListReads } from '../../access/gate.ts';
+import { ACTIVE_ORDER_STATUSES, accessPerson } from '../../access/gate.ts';
 import type { TenantTx } from '../../db/database.ts';
 import { PERSON_COLS, addressOf, ageOf, personRef, type PersonCols } from '../shared/rows.ts';
 
 const problems = { 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' } };
+const changeProblems = { 400: { $ref: 'Problem#' }, ...problems, 409: { $ref: 'Problem#' } };
+const tags = ['utförare'];
 
 interface OrderRow extends PersonCols {
   id: string; order_number: string; insats: string; scope: string; start_on: string; end_on: string | null;
@@ -24,18 +37,6 @@ function orderView(r: OrderRow): OrderView {
     id: r.id, orderNumber: r.order_number, person: personRef(r), insats: r.insats, scope: r.scope, startOn: r.start_on,
     endOn: r.end_on, status: r.status, sentAt: r.sent_at.toISOString(), infoToProvider: r.info_to_provider,
   };
-}
-
-async function providerOrders(tx: TenantTx, ctx: RequestContext) {
-  const actor = ctx.actor as StaffActor;
-  const rows = await tx.query<OrderRow>(
-    `${ORDER_SELECT}
-     WHERE o.municipality_id = $1 AND o.provider_id = $2 AND o.status = ANY($3::text[])
-     ORDER BY (o.status = 'skickad') DESC, o.start_on, o.order_number LIMIT 500`,
-    [tx.municipalityId, actor.providerId, ACTIVE_ORDER_STATUSES]);
-  const provider = await tx.one<{ name: string }>('SELECT name FROM providers WHERE municipality_id = $1 AND id = $2', [tx.municipalityId, actor.providerId]);
-  recordListReads(tx, ctx, rows.map((r) => r.person_id), 'order.list');
-  return { providerName: provider?.name ?? '', items: rows.map(orderView) };
 }
 
 async function providerClient(tx: TenantTx, ctx: RequestContext, personId: string) {
@@ -57,12 +58,92 @@ async function providerClient(tx: TenantTx, ctx: RequestContext, personId: strin
   };
 }
 
+type P<T> = FastifyRequest & { params: T };
+const orderId = (req: FastifyRequest) => (req.params as { id: string }).id;
+
 export function registerProviderRoutes(app: FastifyInstance, withActor: WithActor) {
+  const run = <T>(req: FastifyRequest, fn: (tx: TenantTx, ctx: RequestContext) => Promise<T>) => withActor<T>(req, ['utforare'], fn);
+
+  // ---- Inbox and clients ----
   app.get('/api/provider/orders', {
-    schema: { tags: ['utförare'], summary: 'Beställningar till min utförare', response: { 200: ProviderOrders, ...problems } },
-  }, (req) => withActor(req, ['utforare'], providerOrders));
+    schema: { tags, summary: 'Beställningar till min utförare (nya först) med de steg som kan tas', querystring: InboxQuery, response: { 200: ProviderInbox, 400: { $ref: 'Problem#' }, ...problems } },
+  }, (req) => run(req, (tx, ctx) => inbox(tx, ctx, (req.query as { status?: 'new' | 'active' | 'all' }).status)));
+
+  app.get('/api/provider/clients', {
+    schema: { tags, summary: 'Mina kunder (personer med aktiv beställning) och deras beställningar', response: { 200: ProviderClients, ...problems } },
+  }, (req) => run(req, clients));
 
   app.get('/api/provider/clients/:id', {
-    schema: { tags: ['utförare'], summary: 'Sammanfattning av en kund med aktiv beställning', params: IdParams, response: { 200: ProviderClient, ...problems } },
-  }, (req) => withActor(req, ['utforare'], (tx, ctx) => providerClient(tx, ctx, (req.params as { id: string }).id)));
+    schema: { tags, summary: 'Sammanfattning av en kund med aktiv beställning', params: IdParams, response: { 200: ProviderClient, ...problems } },
+  }, (req) => run(req, (tx, ctx) => providerClient(tx, ctx, orderId(req))));
+
+  // ---- The order and its steps ----
+  app.get('/api/provider/orders/:id', {
+    schema: { tags, summary: 'Beställningen: vad den omfattar och personens uppgifter för att utföra den', params: OrderIdParams, response: { 200: ProviderOrderDetail, ...problems } },
+  }, (req) => run(req, (tx, ctx) => orderDetail(tx, ctx, orderId(req))));
+
+  app.post('/api/provider/orders/:id/steps/:step', {
+    schema: { tags, summary: 'Acceptera, returnera, rapportera start (verkställt), avbrott eller återupptagande', params: StepParams, body: StepBody, response: { 200: ProviderOrderDetail, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => takeStep(tx, ctx, orderId(req), (req as P<{ step: OrderStep }>).params.step, (req.body ?? {}) as StepBody)));
+
+  // ---- Genomförandeplan ----
+  app.get('/api/provider/orders/:id/plans', {
+    schema: { tags, summary: 'Genomförandeplanens versioner', params: OrderIdParams, response: { 200: PlanList, ...problems } },
+  }, (req) => run(req, (tx, ctx) => listPlans(tx, ctx, orderId(req))));
+
+  app.post('/api/provider/orders/:id/plans', {
+    schema: { tags, summary: 'Nytt utkast (mål från beslutet, eller kopia av senaste versionen)', params: OrderIdParams, response: { 200: PlanView, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => newPlan(tx, ctx, orderId(req))));
+
+  app.put('/api/provider/orders/:id/plans/:planId', {
+    schema: { tags, summary: 'Ändra ett utkast', params: PlanParams, body: PlanBody, response: { 200: PlanView, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => editPlan(tx, ctx, orderId(req), (req as P<{ planId: string }>).params.planId, req.body as PlanBody)));
+
+  app.post('/api/provider/orders/:id/plans/:planId/sign', {
+    schema: { tags, summary: 'Signera planen (den kan sedan inte ändras)', params: PlanParams, response: { 200: PlanView, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => signPlan(tx, ctx, orderId(req), (req as P<{ planId: string }>).params.planId)));
+
+  // ---- Journal at the provider ----
+  app.get('/api/provider/orders/:id/journal', {
+    schema: { tags, summary: 'Utförarens journal för beställningen', params: OrderIdParams, response: { 200: ProviderJournal, ...problems } },
+  }, (req) => run(req, (tx, ctx) => listJournal(tx, ctx, orderId(req))));
+
+  app.post('/api/provider/orders/:id/journal', {
+    schema: { tags, summary: 'Ny journalanteckning (eller rättelse av en signerad)', params: OrderIdParams, body: JournalBody, response: { 200: ProviderJournalEntry, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => writeJournal(tx, ctx, orderId(req), req.body as JournalBody)));
+
+  app.post('/api/provider/orders/:id/journal/:entryId/sign', {
+    schema: { tags, summary: 'Signera en journalanteckning', params: JournalEntryParams, response: { 200: ProviderJournalEntry, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => signJournal(tx, ctx, orderId(req), (req as P<{ entryId: string }>).params.entryId)));
+
+  // ---- Avvikelser ----
+  app.get('/api/provider/orders/:id/deviations', {
+    schema: { tags, summary: 'Avvikelser och rapporter enligt lex Sarah', params: OrderIdParams, response: { 200: DeviationList, ...problems } },
+  }, (req) => run(req, (tx, ctx) => listDeviations(tx, ctx, orderId(req))));
+
+  app.post('/api/provider/orders/:id/deviations', {
+    schema: { tags, summary: 'Rapportera en avvikelse', params: OrderIdParams, body: DeviationBody, response: { 200: DeviationView, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => reportDeviation(tx, ctx, orderId(req), req.body as DeviationBody)));
+
+  app.post('/api/provider/orders/:id/deviations/:deviationId/status', {
+    schema: { tags, summary: 'Utred eller avsluta en avvikelse (ansvarig chef)', params: DeviationParams, body: DeviationStatusBody, response: { 200: DeviationView, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => setDeviationStatus(tx, ctx, orderId(req), (req as P<{ deviationId: string }>).params.deviationId, req.body as DeviationStatusBody)));
+
+  // ---- Messages ----
+  app.get('/api/provider/orders/:id/messages', {
+    schema: { tags, summary: 'Meddelanden med handläggaren (markerar mottagna som lästa)', params: OrderIdParams, response: { 200: OrderMessages, ...problems } },
+  }, (req) => run(req, (tx, ctx) => listMessages(tx, ctx, orderId(req))));
+
+  app.post('/api/provider/orders/:id/messages', {
+    schema: { tags, summary: 'Skicka ett meddelande till handläggaren', params: OrderIdParams, body: MessageBody, response: { 200: OrderMessages, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => sendMessage(tx, ctx, orderId(req), (req.body as { body: string }).body)));
+
+  // ---- Utförd tid ----
+  app.get('/api/provider/orders/:id/time', {
+    schema: { tags, summary: 'Besök och utförd tid per månad', params: OrderIdParams, querystring: TimeQuery, response: { 200: OrderTime, 400: { $ref: 'Problem#' }, ...problems } },
+  }, (req) => run(req, (tx, ctx) => orderTime(tx, ctx, orderId(req), (req.query as { month?: string }).month)));
+
+  app.post('/api/provider/orders/:id/visits', {
+    schema: { tags, summary: 'Registrera ett utfört besök i efterhand (ansvarig chef)', params: OrderIdParams, body: VisitBody, response: { 200: OrderTime, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => registerVisit(tx, ctx, orderId(req), req.body as VisitBody)));
 }
