@@ -176,3 +176,16 @@ export const VisitBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 export type VisitBody = Static<typeof VisitBody>;
+/** The chef plans visits for one of the provider's own staff: one, or the same time for several days in a row. */
+export const PlanVisitsBody = Type.Object({
+  staffUserId: Uuid,
+  start: IsoDateTime,
+  minutes: Type.Integer({ minimum: 5, maximum: 720 }),
+  tasks: Type.Optional(Type.String({ maxLength: 500 })),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 31, description: 'Samma tid så många dagar i följd' })),
+});
+export type PlanVisitsBody = Static<typeof PlanVisitsBody>;
+export const ProviderStaff = Type.Object({
+  items: Type.Array(Type.Object({ id: Uuid, name: Type.String(), title: Type.String() })),
+});
+export type ProviderStaff = Static<typeof ProviderStaff>;

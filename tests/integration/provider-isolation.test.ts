@@ -3,6 +3,7 @@
 // covered without editing this test (and fails it until it has a sample body here).
 // Helena (utforare_chef at p2, Omsorgsbolaget Trygg Vardag AB) probes every route with the ids of
 // p1's (Hemtjänsten Centrum) orders, persons, plans, journal entries, avvikelser and messages.
+import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { Browser, startServer, type TestServer } from './helpers.ts';
@@ -101,6 +102,7 @@ const BODIES: Record<string, () => unknown> = {
   'post /api/provider/orders/{id}/deviations/{deviationId}/status': () => ({ status: 'utreds' }),
   'post /api/provider/orders/{id}/messages': () => ({ body: 'Prövning' }),
   'post /api/provider/orders/{id}/visits': () => ({ start: today3(), minutes: 10 }),
+  'post /api/provider/orders/{id}/visits/planned': () => ({ staffUserId: demoUuid('1:staff:fatima'), start: new Date(Date.now() + 86_400_000).toISOString(), minutes: 30 }),
 };
 const STEPS = ['acceptera', 'returnera', 'paborja', 'avbryt', 'ateruppta', 'avsluta'];
 

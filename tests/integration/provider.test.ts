@@ -316,6 +316,28 @@ describe('utförd tid', () => {
     const future = await anna.send('POST', `/api/provider/orders/${o.id}/visits`, { start: new Date(Date.now() + 86400_000).toISOString(), minutes: 30 });
     expect(future.status).toBe(400);
   });
+
+  it("the chef plans visits for the provider's own staff, which then appear in their day", async () => {
+    const o = await orderOf(P1, 'pagaende', 1);
+    const fatimaId = await staffId('fatima');
+    const start = new Date(Date.now() + 2 * 86_400_000);
+    start.setUTCHours(7, 0, 0, 0);
+    const body = { staffUserId: fatimaId, start: start.toISOString(), minutes: 40, tasks: 'Dusch och frukost', days: 3 };
+    expect((await fatima.send('POST', `/api/provider/orders/${o.id}/visits/planned`, body)).status).toBe(403);
+    const other = await anna.send('POST', `/api/provider/orders/${o.id}/visits/planned`, { ...body, staffUserId: await staffId('mikael') });
+    expect(other.status).toBe(400);
+    const past = await anna.send('POST', `/api/provider/orders/${o.id}/visits/planned`, { ...body, start: new Date(Date.now() - 86_400_000).toISOString() });
+    expect(past.status).toBe(400);
+    const planned = await anna.send<OrderTime>('POST', `/api/provider/orders/${o.id}/visits/planned`, body);
+    expect(planned.status, JSON.stringify(planned.body)).toBe(200);
+    const rows = await q<{ planned_start: Date; tasks: string; status: string }>(
+      `SELECT planned_start, tasks, status FROM visits WHERE order_id = $1 AND staff_user_id = $2 AND planned_start >= $3 ORDER BY planned_start`, [o.id, fatimaId, start.toISOString()]);
+    expect(rows.map((r) => r.planned_start.toISOString())).toEqual([0, 1, 2].map((i) => new Date(start.getTime() + i * 86_400_000).toISOString()));
+    expect(rows.every((r) => r.tasks === 'Dusch och frukost' && r.status === 'planerad')).toBe(true);
+    const staff = await anna.getJson<{ items: Array<{ name: string }> }>('/api/provider/staff');
+    expect(staff.body.items.map((x) => x.name)).toEqual(expect.arrayContaining(['Fatima Ali', 'Erik Nord']));
+    expect(staff.body.items.map((x) => x.name)).not.toContain('Mikael Roos');
+  });
 });
 
 describe('demo data for the provider side', () => {

@@ -7,7 +7,7 @@ import { formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { QueryState } from '../ui/Status';
 import { useProviderMessages } from './messages';
-import { providerApi, useDeviations, useJournal, useMessages, useOrderMutation, useOrderTime } from './queries';
+import { providerApi, useDeviations, useJournal, useMessages, useOrderMutation, useOrderTime, useProviderStaff } from './queries';
 
 type Done = (text: string) => void;
 
@@ -259,6 +259,54 @@ function VisitForm({ orderId, close, onDone }: { orderId: string; close: () => v
   );
 }
 
+/** Tomorrow 08:00 local time, a sensible first visit. */
+const tomorrowMorning = () => {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(8, 0, 0, 0);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+function PlanVisitsForm({ orderId, close, onDone }: { orderId: string; close: () => void; onDone: Done }) {
+  const m = useProviderMessages();
+  const staff = useProviderStaff();
+  const [staffUserId, setStaffUserId] = useState('');
+  const [start, setStart] = useState(tomorrowMorning);
+  const [minutes, setMinutes] = useState('45');
+  const [days, setDays] = useState('1');
+  const [tasks, setTasks] = useState('');
+  const n = Number(days) || 1;
+  const mutation = useOrderMutation(orderId, () => providerApi.planVisits(orderId, {
+    staffUserId, start: localToIso(start), minutes: Number(minutes), days: n, ...(tasks.trim() ? { tasks: tasks.trim() } : {}),
+  }), ['time']);
+  const errors = fieldErrors(mutation.error);
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.visitsPlanned(n)); } }); };
+  return (
+    <form onSubmit={submit} noValidate className="cs-step-form">
+      <p className="hint">{m.planVisitsLead}</p>
+      <Field label={m.planStaff} error={errors.staffUserId}>
+        {(p) => (
+          <select {...p} required value={staffUserId} onChange={(e) => setStaffUserId(e.target.value)}>
+            <option value="">{m.chooseStaff}</option>
+            {staff.data?.items.map((s) => <option key={s.id} value={s.id}>{s.name} – {s.title}</option>)}
+          </select>
+        )}
+      </Field>
+      <div className="pv-row">
+        <Field label={m.planStart} error={errors.start}>{(p) => <input {...p} type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} />}</Field>
+        <Field label={m.visitMinutes} error={errors.minutes}>{(p) => <input {...p} type="number" inputMode="numeric" min={5} max={720} required value={minutes} onChange={(e) => setMinutes(e.target.value)} />}</Field>
+        <Field label={m.planDays} hint={m.planDaysHint} error={errors.days}>{(p) => <input {...p} type="number" inputMode="numeric" min={1} max={31} required value={days} onChange={(e) => setDays(e.target.value)} />}</Field>
+      </div>
+      <Field label={<>{m.planTasks} <span className="muted">{m.optional}</span></>} error={errors.tasks}>{(p) => <textarea {...p} rows={2} maxLength={500} value={tasks} onChange={(e) => setTasks(e.target.value)} />}</Field>
+      <ProblemAlert error={mutation.error} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={mutation.isPending}>{mutation.isPending ? m.saving : m.planVisits}</button>
+        <button type="button" className="button button--secondary" onClick={close}>{m.cancel}</button>
+      </div>
+    </form>
+  );
+}
+
 export function TimeSection({ orderId, isChef, onDone }: { orderId: string; isChef: boolean; onDone: Done }) {
   const m = useProviderMessages();
   const { lang } = useI18n();
@@ -305,7 +353,12 @@ export function TimeSection({ orderId, isChef, onDone }: { orderId: string; isCh
           </>
         )}
       </QueryState>
-      {isChef && <Disclosure label={m.registerVisit}>{(close) => <VisitForm orderId={orderId} close={close} onDone={onDone} />}</Disclosure>}
+      {isChef && (
+        <div className="button-row">
+          <Disclosure label={m.planVisits}>{(close) => <PlanVisitsForm orderId={orderId} close={close} onDone={onDone} />}</Disclosure>
+          <Disclosure label={m.registerVisit}>{(close) => <VisitForm orderId={orderId} close={close} onDone={onDone} />}</Disclosure>
+        </div>
+      )}
     </>
   );
 }

@@ -186,6 +186,15 @@ const sv = {
   visitMinutes: 'Minuter',
   visitNote: 'Anteckning',
   visitSaved: 'Besöket är registrerat.',
+  planVisits: 'Planera besök',
+  planVisitsLead: 'Besöken syns i medarbetarens dagvy i mobilen, där hen checkar in och ut.',
+  planStaff: 'Medarbetare',
+  chooseStaff: 'Välj medarbetare',
+  planStart: 'Första besöket',
+  planDays: 'Antal dagar i följd',
+  planDaysHint: 'Samma tid varje dag. 1 = ett enstaka besök.',
+  planTasks: 'Vad som ska göras',
+  visitsPlanned: (n: number) => (n === 1 ? 'Besöket är planerat.' : `${n} besök är planerade.`),
 };
 
 export type ProviderMessages = typeof sv;
@@ -261,6 +270,10 @@ const en: ProviderMessages = {
   visitStatus: { planerad: 'Planned', pagaende: 'In progress', utford: 'Performed', installt: 'Cancelled' },
   summary: (visits, performed, planned) => `${visits} performed visits, ${performed} performed of ${planned} planned.`,
   registerVisit: 'Register a visit afterwards', visitStart: 'The visit started', visitMinutes: 'Minutes', visitNote: 'Note', visitSaved: 'The visit is registered.',
+  planVisits: 'Plan visits', planVisitsLead: "The visits appear in the staff member's day view on the phone, where they check in and out.",
+  planStaff: 'Staff member', chooseStaff: 'Choose staff member', planStart: 'First visit', planDays: 'Number of days in a row',
+  planDaysHint: 'Same time every day. 1 = a single visit.', planTasks: 'What is to be done',
+  visitsPlanned: (n) => (n === 1 ? 'The visit is planned.' : `${n} visits are planned.`),
 };
 
 const all = { sv, en };

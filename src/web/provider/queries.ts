@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DeviationBody, DeviationList, DeviationStatusBody, DeviationView, JournalBody, OrderMessages, OrderTime, PlanBody, PlanList, PlanView,
-  ProviderClients, ProviderInbox, ProviderJournal, ProviderJournalEntry, ProviderOrderDetail, ProviderStepKey, StepBody, VisitBody,
+  ProviderClients, ProviderInbox, ProviderJournal, ProviderJournalEntry, ProviderOrderDetail, ProviderStepKey, StepBody, VisitBody, PlanVisitsBody, ProviderStaff,
 } from '../../shared/provider-api';
 import { api, request } from '../api/client';
 
@@ -29,7 +29,12 @@ export const providerApi = {
   deviationStatus: (id: string, deviationId: string, body: DeviationStatusBody) => api.post<DeviationView>(`${base(id)}/deviations/${enc(deviationId)}/status`, body),
   sendMessage: (id: string, body: string) => api.post<OrderMessages>(`${base(id)}/messages`, { body }),
   registerVisit: (id: string, body: VisitBody) => api.post<OrderTime>(`${base(id)}/visits`, body),
+  planVisits: (id: string, body: PlanVisitsBody) => api.post<OrderTime>(`${base(id)}/visits/planned`, body),
 };
+
+export function useProviderStaff() {
+  return useQuery({ queryKey: ['provider', 'staff'], queryFn: ({ signal }) => api.get<ProviderStaff>('/api/provider/staff', signal), staleTime: 5 * 60_000 });
+}
 
 export function useInbox() {
   return useQuery({ queryKey: providerKeys.inbox, queryFn: ({ signal }) => api.get<ProviderInbox>('/api/provider/orders', signal) });

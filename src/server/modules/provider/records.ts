@@ -8,7 +8,7 @@ import type { TenantTx } from '../../db/database.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
 import type {
   DeviationBody, DeviationList, DeviationStatusBody, DeviationView, JournalBody, OrderMessages, OrderTime, ProviderJournal,
-  ProviderJournalEntry, VisitBody,
+  PlanVisitsBody, ProviderJournalEntry, ProviderStaff, VisitBody,
 } from '../../../shared/provider-api.ts';
 import { isChef, openOrder, providerActor, requireChef } from './access.ts';
 
@@ -235,5 +235,43 @@ export async function registerVisit(tx: TenantTx, ctx: RequestContext, orderId: 
     `INSERT INTO visits (municipality_id, id, order_id, staff_user_id, planned_start, planned_minutes, status, checked_in_at, checked_out_at, note)
      VALUES ($1, $2, $3, NULL, $4, $5, 'utford', $4, $6, $7)`,
     [tx.municipalityId, randomUUID(), orderId, start.toISOString(), body.minutes, end.toISOString(), body.note?.trim() || null]);
+  return timeOf(tx, orderId, dateInSweden(start).slice(0, 7));
+}
+
+/** The provider's own active staff, for planning visits. */
+export async function providerStaff(tx: TenantTx, ctx: RequestContext): Promise<ProviderStaff> {
+  const actor = providerActor(ctx);
+  const rows = await tx.query<{ id: string; name: string; title: string }>(
+    `SELECT id, name, title FROM staff_users WHERE municipality_id = $1 AND provider_id = $2 AND active ORDER BY name`,
+    [tx.municipalityId, actor.providerId]);
+  return { items: rows };
+}
+
+/**
+ * Planned visits of an order for one of the provider's own staff — what the field staff then sees
+ * in the day view and checks in and out of. Planning is the chef's; never in the past.
+ */
+export async function planVisits(tx: TenantTx, ctx: RequestContext, orderId: string, body: PlanVisitsBody): Promise<OrderTime> {
+  const order = await openOrder(tx, ctx, orderId, { action: 'update', resource: 'provider.visit.plan' });
+  requireChef(ctx, 'Planering av besök');
+  const actor = providerActor(ctx);
+  const staff = await tx.one<{ id: string }>(
+    'SELECT id FROM staff_users WHERE municipality_id = $1 AND id = $2 AND provider_id = $3 AND active', [tx.municipalityId, body.staffUserId, actor.providerId]);
+  if (!staff) throw badRequest('Välj någon av utförarens egna medarbetare.', [{ path: 'body/staffUserId', message: 'Välj en medarbetare hos utföraren.' }]);
+  const start = new Date(body.start);
+  if (start.getTime() < Date.now() - 60 * 60_000) {
+    throw badRequest('Ett planerat besök kan inte ligga bakåt i tiden. Registrera ett utfört besök i efterhand i stället.', [{ path: 'body/start', message: 'Välj en tid från och med nu.' }]);
+  }
+  if (order.status !== 'accepterad' && order.status !== 'pagaende') {
+    throw conflict('Besök planeras när beställningen är accepterad eller pågår.', 'order-not-running');
+  }
+  const days = body.days ?? 1;
+  for (let i = 0; i < days; i++) {
+    const at = new Date(start.getTime() + i * 24 * 3600_000);
+    await tx.query(
+      `INSERT INTO visits (municipality_id, id, order_id, staff_user_id, planned_start, planned_minutes, tasks, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'planerad')`,
+      [tx.municipalityId, randomUUID(), orderId, body.staffUserId, at.toISOString(), body.minutes, body.tasks?.trim() ?? '']);
+  }
   return timeOf(tx, orderId, dateInSweden(start).slice(0, 7));
 }

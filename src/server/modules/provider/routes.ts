@@ -5,12 +5,12 @@ import type { OrderStep } from '../../../domain/verkstallighet.ts';
 import {
   DeviationBody, DeviationList, DeviationParams, DeviationStatusBody, DeviationView, InboxQuery, JournalBody, JournalEntryParams,
   MessageBody, OrderIdParams, OrderMessages, OrderTime, PlanBody, PlanList, PlanParams, PlanView, ProviderClients, ProviderInbox,
-  ProviderJournal, ProviderJournalEntry, ProviderOrderDetail, StepBody, StepParams, TimeQuery, VisitBody,
+  ProviderJournal, ProviderJournalEntry, ProviderOrderDetail, StepBody, StepParams, TimeQuery, VisitBody, PlanVisitsBody, ProviderStaff,
 } from '../../../shared/provider-api.ts';
 import { clients, inbox, orderDetail, takeStep } from './orders.ts';
 import { editPlan, listPlans, newPlan, signPlan } from './plans.ts';
 import {
-  listDeviations, listJournal, listMessages, orderTime, registerVisit, reportDeviation, sendMessage, setDeviationStatus, signJournal, writeJournal,
+  listDeviations, listJournal, listMessages, orderTime, planVisits, providerStaff, registerVisit, reportDeviation, sendMessage, setDeviationStatus, signJournal, writeJournal,
 } from './records.ts';
 import { IdParams, ProviderClient, type OrderView } from '../../../shared/api.ts';
 import type { WithActor } from '../../access/session.ts';
@@ -146,4 +146,12 @@ export function registerProviderRoutes(app: FastifyInstance, withActor: WithActo
   app.post('/api/provider/orders/:id/visits', {
     schema: { tags, summary: 'Registrera ett utfört besök i efterhand (ansvarig chef)', params: OrderIdParams, body: VisitBody, response: { 200: OrderTime, ...changeProblems } },
   }, (req) => run(req, (tx, ctx) => registerVisit(tx, ctx, orderId(req), req.body as VisitBody)));
+
+  app.post('/api/provider/orders/:id/visits/planned', {
+    schema: { tags, summary: 'Planera besök för en medarbetare (ansvarig chef)', params: OrderIdParams, body: PlanVisitsBody, response: { 200: OrderTime, ...changeProblems } },
+  }, (req) => run(req, (tx, ctx) => planVisits(tx, ctx, orderId(req), req.body as PlanVisitsBody)));
+
+  app.get('/api/provider/staff', {
+    schema: { tags, summary: 'Utförarens medarbetare, för planering av besök', response: { 200: ProviderStaff, ...problems } },
+  }, (req) => run(req, providerStaff));
 }
