@@ -20,7 +20,7 @@ function StepForm({ order, option, close, onDone }: { order: ProviderOrder; opti
   const errors = fieldErrors(mutation.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.stepDone[option.step]); } });
+    mutation.mutateAsync().then(() => { close(); onDone(m.stepDone[option.step]); }, () => undefined);
   };
   const limits = option.step === 'acceptera' ? { min: today } : option.step === 'returnera' ? {} : { max: today };
   return (

@@ -54,7 +54,7 @@ function PlanEditor({ orderId, plan, onDone }: { orderId: string; plan: PlanView
   const errors = fieldErrors(error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate(undefined, { onSuccess: () => onDone(m.planSaved) });
+    save.mutateAsync().then(() => onDone(m.planSaved), () => undefined);
   };
   const setGoal = (i: number, v: string) => setGoals(goals.map((g, j) => (j === i ? { ...g, goal: v } : g)));
   const setPart = (i: number, k: keyof PlanPart, v: string) => setParts(parts.map((p, j) => (j === i ? { ...p, [k]: v } : p)));
@@ -103,7 +103,7 @@ function PlanEditor({ orderId, plan, onDone }: { orderId: string; plan: PlanView
       <div className="button-row">
         <button type="submit" className="button button--secondary" disabled={save.isPending || sign.isPending}>{save.isPending ? m.saving : m.planSave}</button>
         <button type="button" className="button" disabled={save.isPending || sign.isPending} aria-describedby={`sign-hint-${plan.id}`}
-          onClick={() => sign.mutate(undefined, { onSuccess: () => onDone(m.planSignedDone) })}>{m.planSign}</button>
+          onClick={() => sign.mutateAsync().then(() => onDone(m.planSignedDone), () => undefined)}>{m.planSign}</button>
       </div>
       <p id={`sign-hint-${plan.id}`} className="hint">{m.planSignHint}</p>
     </form>
@@ -138,7 +138,7 @@ export function PlanSection({ orderId, canWrite, onDone }: { orderId: string; ca
             {canWrite && (!current || current.status === 'signerad') && (
               <div className="button-row">
                 <button type="button" className="button" disabled={create.isPending}
-                  onClick={() => create.mutate(undefined, { onSuccess: () => onDone(m.planCreated) })}>
+                  onClick={() => create.mutateAsync().then(() => onDone(m.planCreated), () => undefined)}>
                   {current ? m.planNewVersion : m.planNew}
                 </button>
               </div>

@@ -28,7 +28,7 @@ function JournalForm({ orderId, corrects, close, onDone }: { orderId: string; co
   const [body, setBody] = useState(corrects?.body ?? '');
   const mutation = useOrderMutation(orderId, () => providerApi.writeJournal(orderId, { occurredOn, title, body, ...(corrects ? { correctsId: corrects.id } : {}) }), ['journal']);
   const errors = fieldErrors(mutation.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.saved); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutateAsync().then(() => { close(); onDone(m.saved); }, () => undefined); };
   return (
     <form onSubmit={submit} noValidate className="cs-step-form">
       <Field label={m.occurredOn} error={errors.occurredOn}>{(p) => <input {...p} type="date" max={today} required value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} />}</Field>
@@ -61,7 +61,7 @@ function JournalItem({ orderId, entry, onDone }: { orderId: string; entry: Provi
         {entry.correctedById && <p className="muted"><em>{m.correctedBy}</em></p>}
         <div className="button-row">
           {!entry.signedAt && entry.mine && (
-            <button type="button" className="button button--small" disabled={sign.isPending} onClick={() => sign.mutate(undefined, { onSuccess: () => onDone(m.signed) })}>{m.sign}</button>
+            <button type="button" className="button button--small" disabled={sign.isPending} onClick={() => sign.mutateAsync().then(() => onDone(m.signed), () => undefined)}>{m.sign}</button>
           )}
           {entry.signedAt && !entry.correctedById && (
             <Disclosure label={m.correct} small>{(close) => <JournalForm orderId={orderId} corrects={entry} close={close} onDone={onDone} />}</Disclosure>
@@ -99,7 +99,7 @@ function DeviationForm({ orderId, close, onDone }: { orderId: string; close: () 
   const [lexSarah, setLexSarah] = useState(false);
   const mutation = useOrderMutation(orderId, () => providerApi.reportDeviation(orderId, { occurredAt: localToIso(occurredAt), description, immediateAction, lexSarah }), ['deviations']);
   const errors = fieldErrors(mutation.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.deviationSaved); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutateAsync().then(() => { close(); onDone(m.deviationSaved); }, () => undefined); };
   return (
     <form onSubmit={submit} noValidate className="cs-step-form">
       <Field label={m.occurredAt} error={errors.occurredAt}>{(p) => <input {...p} type="datetime-local" required max={nowLocal()} value={occurredAt} onChange={(e) => setOccurredAt(e.target.value)} />}</Field>
@@ -128,7 +128,7 @@ function DeviationStatusForm({ orderId, d, target, close, onDone }: { orderId: s
     ...(note.trim() ? { closingNote: note.trim() } : {}),
   }), ['deviations']);
   const errors = fieldErrors(mutation.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.statusSaved); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutateAsync().then(() => { close(); onDone(m.statusSaved); }, () => undefined); };
   return (
     <form onSubmit={submit} noValidate className="cs-step-form">
       {d.lexSarah && (
@@ -206,7 +206,7 @@ export function MessagesSection({ orderId, onDone }: { orderId: string; onDone: 
   const [body, setBody] = useState('');
   const send = useOrderMutation(orderId, () => providerApi.sendMessage(orderId, body), ['messages']);
   const errors = fieldErrors(send.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); send.mutate(undefined, { onSuccess: () => { setBody(''); onDone(m.messageSent); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); send.mutateAsync().then(() => { setBody(''); onDone(m.messageSent); }, () => undefined); };
   return (
     <>
       <p>{m.messagesLead}</p>
@@ -244,7 +244,7 @@ function VisitForm({ orderId, close, onDone }: { orderId: string; close: () => v
   const [note, setNote] = useState('');
   const mutation = useOrderMutation(orderId, () => providerApi.registerVisit(orderId, { start: localToIso(start), minutes: Number(minutes), ...(note.trim() ? { note: note.trim() } : {}) }), ['time']);
   const errors = fieldErrors(mutation.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.visitSaved); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutateAsync().then(() => { close(); onDone(m.visitSaved); }, () => undefined); };
   return (
     <form onSubmit={submit} noValidate className="cs-step-form">
       <Field label={m.visitStart} error={errors.start}>{(p) => <input {...p} type="datetime-local" required max={nowLocal()} value={start} onChange={(e) => setStart(e.target.value)} />}</Field>
@@ -280,7 +280,7 @@ function PlanVisitsForm({ orderId, close, onDone }: { orderId: string; close: ()
     staffUserId, start: localToIso(start), minutes: Number(minutes), days: n, ...(tasks.trim() ? { tasks: tasks.trim() } : {}),
   }), ['time']);
   const errors = fieldErrors(mutation.error);
-  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutate(undefined, { onSuccess: () => { close(); onDone(m.visitsPlanned(n)); } }); };
+  const submit = (e: FormEvent) => { e.preventDefault(); mutation.mutateAsync().then(() => { close(); onDone(m.visitsPlanned(n)); }, () => undefined); };
   return (
     <form onSubmit={submit} noValidate className="cs-step-form">
       <p className="hint">{m.planVisitsLead}</p>
