@@ -86,4 +86,41 @@ describe('mobile day view for field staff', () => {
     expect(await mobileKeys(page)).toEqual([]);
     await context.close();
   });
+
+  it('shows a conflict from another device on the card, with the server’s reason, until the user chooses', async () => {
+    const phone = await newPage(browser, PHONE);
+    const tablet = await newPage(browser, PHONE);
+    for (const p of [phone.page, tablet.page]) {
+      await loginAs(p, 'personal', 'Fatima Ali');
+      await p.goto('/utforare/mobil');
+      await p.getByRole('article', { name: 'Gunnel Strand' }).waitFor();
+    }
+    const card = phone.page.getByRole('article', { name: 'Gunnel Strand' });
+    // The phone checks in offline; meanwhile the tablet checks in online.
+    await phone.context.setOffline(true);
+    await card.getByRole('button', { name: /Checka in/ }).click();
+    await expect.poll(() => card.innerText()).toMatch(QUEUED);
+    const other = tablet.page.getByRole('article', { name: 'Gunnel Strand' });
+    await other.getByRole('button', { name: /Checka in/ }).click();
+    await expect.poll(() => other.innerText()).toMatch(/Pågår/);
+    await expect.poll(() => other.innerText()).not.toMatch(/Sparad på telefonen/);
+
+    // Back online: the phone's check-in is refused, and the card says why — nothing is dropped.
+    await phone.context.setOffline(false);
+    const alert = card.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.innerText()).toMatch(/Servern tog inte emot åtgärden/);
+    expect(await alert.innerText()).toMatch(/redan incheckat kl\. \d\d:\d\d/);
+    await expectNoAxeViolations(phone.page, 'mobile day with a conflict');
+    await screenshot(phone.page, 'mobile-conflict');
+    // Reloading keeps the conflict; accepting the server's version clears it.
+    await phone.page.reload();
+    await card.getByRole('alert').waitFor();
+    await card.getByRole('button', { name: 'Godta serverns uppgifter' }).click();
+    await expect.poll(() => card.getByRole('alert').count()).toBe(0);
+    expect(await card.innerText()).toMatch(/Incheckad \d\d:\d\d/);
+    expect(await card.getByRole('button', { name: /Checka ut/ }).count()).toBe(1);
+    await phone.context.close();
+    await tablet.context.close();
+  });
 });

@@ -112,4 +112,44 @@ describe('from a granted decision to the service delivered', () => {
     await screenshot(page, 'verk-provider-order');
     await context.close();
   });
+
+  it('the field staff checks in and out on a phone, the check-out while offline', async () => {
+    const { context, page } = await newPage(browser, { width: 390, height: 844 });
+    await loginAs(page, 'personal', 'Fatima Ali');
+    await page.goto('/utforare/mobil');
+    await page.getByRole('heading', { level: 1, name: 'Mina besök i dag' }).waitFor();
+    const card = page.getByRole('article', { name: 'Nils Engström' });
+    await card.waitFor();
+    expect(await card.innerText()).toMatch(/Portkod 1234/);
+    await card.getByRole('button', { name: /Checka in/ }).click();
+    await expect.poll(() => card.innerText()).toMatch(/Incheckad \d\d:\d\d/);
+    await context.setOffline(true);
+    await card.getByRole('button', { name: /Checka ut/ }).click();
+    await expect.poll(() => card.innerText()).toMatch(/Sparad på telefonen/);
+    await expectNoAxeViolations(page, 'mobile day offline');
+    await screenshot(page, 'verk-mobile-offline');
+    await context.setOffline(false);
+    await expect.poll(() => card.innerText(), { timeout: 20_000 }).not.toMatch(/Sparad på telefonen/);
+    await expect.poll(() => card.innerText()).toMatch(/Utförd tid \d+ min/);
+    await context.close();
+  });
+
+  it('the handläggare sees the decision verkställt, the signed plan and the performed visit', async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', 'Karin');
+    await page.goto(caseUrl);
+    const verk = page.getByRole('region', { name: 'Verkställighet' });
+    await verk.getByText(/Verkställt \d+ \w+\.? \d{4}/).first().waitFor();
+    const text = await verk.innerText();
+    expect(text).toMatch(/Pågående/);
+    expect(text).toMatch(/Nils duschar själv med stöd/);
+    expect(text).toMatch(/Nils vill duscha på förmiddagen/);
+    const performed = verk.getByRole('table', { name: 'Utförd tid per månad' });
+    await performed.waitFor();
+    expect(await performed.locator('tbody tr').first().locator('td').first().innerText()).toBe('1');
+    await expectNoAxeViolations(page, 'case with a running order');
+    await verk.screenshot({ path: '.tmp/screens/verk-handlaggare-sees.png' });
+    await context.close();
+  });
 });
+

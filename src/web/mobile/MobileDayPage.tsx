@@ -286,7 +286,7 @@ function VisitCard({ visit, queued, online, m, onAct, onConflict }: CardProps) {
 
       {pending.length > 0 && (
         <p className="visit-queued" role="status">
-          <span aria-hidden="true" className="visit-queued-mark">⏳</span> {online ? m.queuedSending : m.queued}
+          <span aria-hidden="true" className="visit-queued-mark" /> {online ? m.queuedSending : m.queued}
         </p>
       )}
 
@@ -321,7 +321,7 @@ function VisitCard({ visit, queued, online, m, onAct, onConflict }: CardProps) {
 
       {!cancelled && (
         <details className="visit-note-form" ref={detailsRef}>
-          <summary ref={summaryRef}>{visit.note ? m.changeNote : m.writeNote}</summary>
+          <summary ref={summaryRef}><span>{visit.note ? m.changeNote : m.writeNote}</span></summary>
           <div className="visit-note-body">
             <label htmlFor={noteId}>{m.note}</label>
             <p className="hint" id={`${noteId}-hint`}>{m.noteHint}</p>
