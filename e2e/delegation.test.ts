@@ -80,3 +80,24 @@ describe('delegationsordning', () => {
     await context.close();
   });
 });
+
+describe('register of providers', () => {
+  it('systemförvaltare sees the providers with what they deliver, and opens the form; axe clean', async () => {
+    const { context, page } = await newPage(browser);
+    await loginAs(page, 'personal', 'Olof Dahl');
+    await page.getByRole('navigation').getByRole('link', { name: 'Utförare' }).click();
+    await page.waitForURL(/\/systemforvaltare\/utforare$/);
+    const table = page.getByRole('table', { name: /Utförare i kommunen/ });
+    await table.waitFor();
+    const text = await table.innerText();
+    expect(text).toMatch(/Hemtjänsten Centrum/);
+    expect(text).toMatch(/Omsorgsbolaget Trygg Vardag AB/);
+    expect(text).toMatch(/Hemtjänst/);
+    await expectNoAxeViolations(page, 'providers');
+    await screenshot(page, 'admin-providers');
+    await page.getByRole('button', { name: 'Lägg till utförare' }).click();
+    await expectNoAxeViolations(page, 'provider form');
+    await screenshot(page, 'admin-providers-form');
+    await context.close();
+  });
+});

@@ -21,6 +21,7 @@ import { registerCaseRoutes } from './modules/cases/routes.ts';
 import { registerJournalRoutes } from './modules/journal/routes.ts';
 import { registerFileRoutes } from './modules/files/routes.ts';
 import { registerDelegationRoutes } from './modules/delegations/routes.ts';
+import { registerAdminProviderRoutes } from './modules/admin-providers/routes.ts';
 import { registerReminderRoutes } from './modules/reminders/routes.ts';
 import { registerOrderRoutes } from './modules/orders/routes.ts';
 import { registerMobileRoutes } from './modules/mobile/routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   registerJournalRoutes(app, withActor);
   registerFileRoutes(app, withActor);
   registerDelegationRoutes(app, withActor);
+  registerAdminProviderRoutes(app, withActor);
   registerReminderRoutes(app, withActor);
   registerOrderRoutes(app, withActor);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -20,6 +20,7 @@ import { MobileDayPage } from './mobile/MobileDayPage';
 import { OrderPage } from './provider/OrderPage';
 import { ClientsPage } from './provider/ClientsPage';
 import { EvbPage } from './orders/EvbPage';
+import { ProvidersPage } from './admin/ProvidersPage';
 import { Layout } from './ui/Layout';
 import { ErrorPanel, Loading, MessagePage } from './ui/Status';
 
@@ -85,6 +86,7 @@ export function App() {
         <Route index element={<AdminPage />} />
         <Route path="delegation" element={<DelegationPage />} />
         <Route path="brevmallar" element={<TemplatesPage />} />
+        <Route path="utforare" element={<ProvidersPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="*" element={<TopLevelNotFound />} />

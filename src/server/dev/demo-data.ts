@@ -334,9 +334,9 @@ export function buildDemoData(today: string): DemoData {
     eb: unit(1, 'eb', 'Försörjningsstöd', 'ifo', root),
   };
   const providers = {
-    p1: { municipalityId: 1, id: demoUuid('1:provider:p1'), name: 'Hemtjänsten Centrum', orgNumber: '212000-9999', kind: 'kommunal' as const, lov: false, phone: '0999-12 35 00',
+    p1: { municipalityId: 1, id: demoUuid('1:provider:p1'), name: 'Hemtjänsten Centrum', orgNumber: '212000-9994', kind: 'kommunal' as const, lov: false, phone: '0999-12 35 00',
       insatser: ['hemtjanst', 'trygghetslarm', 'matdistribution', 'dagverksamhet'], areas: ['Centrum', 'Norr', 'Söder'] },
-    p2: { municipalityId: 1, id: demoUuid('1:provider:p2'), name: 'Omsorgsbolaget Trygg Vardag AB', orgNumber: '559999-0001', kind: 'privat' as const, lov: true, phone: '0999-55 66 70',
+    p2: { municipalityId: 1, id: demoUuid('1:provider:p2'), name: 'Omsorgsbolaget Trygg Vardag AB', orgNumber: '559999-0008', kind: 'privat' as const, lov: true, phone: '0999-55 66 70',
       insatser: ['hemtjanst', 'trygghetslarm', 'avlosning', 'lss_ledsagarservice'], areas: ['Centrum', 'Söder'] },
   };
   data.providers.push(providers.p1, providers.p2);

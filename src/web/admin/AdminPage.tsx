@@ -5,11 +5,13 @@ import { useI18n, useT } from '../i18n';
 import { Page } from '../ui/Page';
 import { Loading } from '../ui/Status';
 import { delegationMessages } from './delegation-messages';
+import { providersMessages } from './providers-messages';
 import { useTemplatesT } from './templates-messages';
 
 export function AdminPage() {
   const t = useT();
   const dm = delegationMessages(useI18n().lang);
+  const pm = providersMessages(useI18n().lang);
   const tm = useTemplatesT();
   const health = useHealth();
   const data = health.data;
@@ -34,6 +36,11 @@ export function AdminPage() {
         <h2 id="delegation-h">{dm.title}</h2>
         <p>{dm.adminCardText}</p>
         <p><Link to="/systemforvaltare/delegation" className="strong-link">{dm.adminCardLink}</Link></p>
+      </section>
+      <section className="card section" aria-labelledby="providers-h">
+        <h2 id="providers-h">{pm.title}</h2>
+        <p>{pm.adminCardText}</p>
+        <p><Link to="/systemforvaltare/utforare" className="strong-link">{pm.adminCardLink}</Link></p>
       </section>
       <section className="card section" aria-labelledby="templates-h">
         <h2 id="templates-h">{tm.title}</h2>

@@ -32,6 +32,7 @@ const navItems: Record<View, NavItem[]> = {
     { to: '/systemforvaltare', label: (t) => t.navOverview },
     { to: '/systemforvaltare/delegation', label: (t) => t.navDelegation },
     { to: '/systemforvaltare/brevmallar', label: (t) => t.navTemplates },
+    { to: '/systemforvaltare/utforare', label: (t) => t.navProviders },
   ],
 };
 
