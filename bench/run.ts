@@ -5,6 +5,8 @@
 //   overview  – GET /api/staff/persons/:id over HTTP: session, gate, 5 queries, audit, JSON
 //   case page – GET /api/staff/cases/:id over HTTP: session, gate, case + decisions + deadlines +
 //               letters + appeals, the state machine's verdict on every step, audit, JSON
+//   inbox     – GET /api/provider/orders: the provider's active orders with their steps, audit per person
+//   day       – GET /api/mobile/today: a field worker's visits today with the minimum per person
 // Each runs N requests with C in flight; we report p50/p95 latency and throughput.
 import { mkdtempSync, rmSync } from 'node:fs';
 import pg from 'pg';
@@ -61,6 +63,11 @@ try {
   const bare = new pg.Pool({ connectionString: (db.owner as unknown as { options: { connectionString: string } }).options.connectionString, max: 20 });
   const browser = new Browser(config.publicUrl);
   await browser.login(worker!.oidc_subject);
+  // the provider's chef (inbox) and a member of the field staff (today's visits on the phone)
+  const chef = new Browser(config.publicUrl);
+  await chef.login('demo:annap');
+  const field = new Browser(config.publicUrl);
+  await field.login('demo:fatima');
 
   const results = [
     await measure('baseline: bare PK read', (i) => bare.query('SELECT * FROM persons WHERE municipality_id = 1 AND id = $1', [ids[i % ids.length]])),
@@ -75,6 +82,16 @@ try {
     }),
     await measure('GET /api/staff/cases/:id (case page) over HTTP', async (i) => {
       const res = await browser.fetch(`/api/staff/cases/${caseIds[i % caseIds.length]}`);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }),
+    await measure('GET /api/provider/orders (provider inbox) over HTTP', async () => {
+      const res = await chef.fetch('/api/provider/orders');
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }),
+    await measure('GET /api/mobile/today (field staff day) over HTTP', async () => {
+      const res = await field.fetch('/api/mobile/today');
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await res.arrayBuffer();
     }),
