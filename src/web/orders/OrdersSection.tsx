@@ -35,10 +35,10 @@ function OrderForm({ caseId, decision, onDone, onCancel }: { caseId: string; dec
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (!providerId) return;
-    change.mutate(() => orderApi.create(caseId, {
+    change.mutateAsync(() => orderApi.create(caseId, {
       decisionId: decision.decisionId, providerId, chosenBy: provider?.lov ? chosenBy : 'kommun', startOn,
       scopeAmount: scopeAmount.trim() === '' ? null : Number(scopeAmount.replace(',', '.')), infoToProvider: info,
-    }), { onSuccess: (o) => onDone(o.orderNumber) });
+    })).then((o) => onDone(o.orderNumber), () => undefined);
   };
   return (
     <form className="stack" onSubmit={onSubmit} aria-label={m.orderTitle}>
@@ -88,7 +88,8 @@ function StepForm({ caseId, order, step, needs, label, onDone, onCancel }: {
   const errors = fieldErrors(change.error);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate(() => orderApi.step(order.id, step, { date, ...(needs.includes('reason') ? { reason } : {}) }), { onSuccess: onDone });
+    // mutateAsync: the step may remove this form (an ended order has no steps), and the answer must still be announced
+    change.mutateAsync(() => orderApi.step(order.id, step, { date, ...(needs.includes('reason') ? { reason } : {}) })).then(onDone, () => undefined);
   };
   return (
     <form className="stack" onSubmit={onSubmit} aria-label={label}>
