@@ -1,6 +1,7 @@
 // Writes the demo data the first time Lots starts. Runs as the database owner (no tenant
 // context needed), in one transaction, table by table in foreign-key order.
 import type pg from 'pg';
+import { dateInSweden } from '../../domain/deadlines.ts';
 import { buildDemoData, demoUuid, type DemoData } from './demo-data.ts';
 import { demoDelegations } from './demo-delegations.ts';
 import { demoLetterTemplates } from './demo-letter-templates.ts';
@@ -31,7 +32,7 @@ const TABLES: Array<[string, keyof DemoData]> = [
   ['decisions', 'decisions'], ['journal_entries', 'journalEntries'], ['orders', 'orders'],
 ];
 
-export async function seedDemo(client: pg.ClientBase, today = new Date().toISOString().slice(0, 10)): Promise<boolean> {
+export async function seedDemo(client: pg.ClientBase, today = dateInSweden()): Promise<boolean> {
   const { rowCount } = await client.query('SELECT 1 FROM municipalities WHERE id = 1');
   if (rowCount) return false;
   const data = buildDemoData(today);

@@ -1,6 +1,6 @@
 // Row → API mappings shared by the modules. Protected persons never get an address out.
 import { formatIdNumber, ageOn } from '../../../domain/personnummer.ts';
-import { isOverdue } from '../../../domain/deadlines.ts';
+import { dateInSweden, isOverdue } from '../../../domain/deadlines.ts';
 import type { Deadline, DecisionView, PersonRef } from '../../../shared/api.ts';
 
 export type IdKind = 'personnummer' | 'samordningsnummer' | 'reservnummer';
@@ -14,7 +14,8 @@ export interface PersonCols {
 
 export const PERSON_COLS = `p.id AS person_id, p.first_name, p.last_name, p.id_number, p.id_kind, p.protection, p.birth_date`;
 
-export const today = () => new Date().toISOString().slice(0, 10);
+/** Today's date in Sweden: deadlines and ages turn at Swedish midnight, not at UTC's. */
+export const today = () => dateInSweden();
 
 export function personRef(r: PersonCols): PersonRef {
   return { id: r.person_id, name: `${r.first_name} ${r.last_name}`, idNumber: formatIdNumber(r.id_number, r.id_kind), protection: r.protection };
