@@ -20,6 +20,13 @@ function requestedFromTitle(title: string, area: string, law: Law): string[] {
   return match ? [match.key] : [];
 }
 
+/** Which unit receives new matters of each case area (e-services, reports without a named unit). */
+const INTAKE_AREAS: Record<string, string[]> = {
+  '1:ao': ['aldreomsorg'], '1:fs': ['funktionsstod'], '1:bu': ['barn_och_unga', 'familjeratt'],
+  '1:vu': ['vuxen', 'vald_i_nara_relationer'], '1:eb': ['ekonomiskt_bistand'],
+  '2:ao': ['aldreomsorg', 'funktionsstod'], '2:bu': ['barn_och_unga', 'familjeratt', 'vuxen', 'vald_i_nara_relationer', 'ekonomiskt_bistand'],
+};
+
 function catalogueFields(basis: string, insats: string): { insatsKey: string | null; decisionType: string | null; appealRoute: AppealRoute; ksiCode: string | null } {
   const entry = findInsats(insats, basis);
   return { insatsKey: entry?.key ?? null, decisionType: entry?.decisionType ?? null, appealRoute: entry?.appealRoute ?? 'forvaltningsbesvar', ksiCode: entry?.ksiCode ?? null };
@@ -31,7 +38,7 @@ type Role = 'handlaggare' | 'arbetsledare' | 'systemforvaltare' | 'utforare_pers
 type Protection = 'ingen' | 'sekretessmarkering' | 'skyddad_folkbokforing';
 
 export interface MunicipalityRow { id: number; code: string; kommunkod: string; name: string; boardName: string; addressLines: string[]; phone: string; email: string }
-export interface OrgUnitRow { municipalityId: number; id: string; parentId: string | null; name: string; area: 'aldreomsorg' | 'funktionsstod' | 'ifo' | 'forvaltning' }
+export interface OrgUnitRow { municipalityId: number; id: string; parentId: string | null; name: string; area: 'aldreomsorg' | 'funktionsstod' | 'ifo' | 'forvaltning'; intakeAreas: string[] }
 export interface ProviderRow { municipalityId: number; id: string; name: string; orgNumber: string; kind: 'kommunal' | 'privat'; lov: boolean; phone: string; insatser: string[]; areas: string[] }
 export interface StaffUserRow { municipalityId: number; id: string; oidcSubject: string; name: string; title: string; email: string; role: Role; unitId: string | null; providerId: string | null }
 export interface PersonRow {
@@ -322,7 +329,7 @@ export function buildDemoData(today: string): DemoData {
   // Demo kommun: units, providers, staff
   const unit = (m: number, key: string, name: string, area: OrgUnitRow['area'], parent: string | null) => {
     const id = demoUuid(`${m}:unit:${key}`);
-    data.orgUnits.push({ municipalityId: m, id, parentId: parent, name, area });
+    data.orgUnits.push({ municipalityId: m, id, parentId: parent, name, area, intakeAreas: INTAKE_AREAS[`${m}:${key}`] ?? [] });
     return id;
   };
   const root = unit(1, 'root', 'Socialförvaltningen', 'forvaltning', null);

@@ -2,6 +2,10 @@
 -- are idempotent (a retried or double-clicked submit never creates a second case) and give a receipt.
 -- Same rules as before: municipality_id first in every key, RLS FORCE on every tenant table.
 
+-- Which unit receives new matters of each case area, when no one has chosen a unit: e-services
+-- and reports from the public land in that unit's inbox.
+ALTER TABLE org_units ADD COLUMN intake_areas text[] NOT NULL DEFAULT '{}';
+
 -- A draft of an e-service form, owned by the logged-in citizen, for themself or someone they act for.
 CREATE TABLE e_service_drafts (
   municipality_id int NOT NULL,

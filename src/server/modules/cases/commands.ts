@@ -78,6 +78,18 @@ async function completeDeadlines(tx: TenantTx, caseId: string, kinds: readonly s
 }
 
 export async function registerCase(tx: TenantTx, ctx: RequestContext, actor: CaseWorker, body: NewCaseBody): Promise<{ id: string; caseNumber: string }> {
+  const created = await insertCase(tx, body, { unitId: actor.unitId, assignedTo: body.assignToMe ? actor.userId : null });
+  // The new case is what gives the relation: read the person through the gate now, as a change.
+  await accessPerson(tx, ctx, body.personId, { action: 'update', resource: 'case.register' });
+  return created;
+}
+
+/**
+ * A new case in its machine's first status with its first deadlines, in `unitId`'s inbox (or
+ * assigned). Shared by the handläggare's aktualisering and the citizens' e-services; the caller
+ * does the access check and audit that fit who is registering.
+ */
+export async function insertCase(tx: TenantTx, body: NewCaseBody, where: { unitId: string | null; assignedTo: string | null }): Promise<{ id: string; caseNumber: string }> {
   const today = dateInSweden();
   validateNewCase(body, today);
   const person = await tx.one<{ id: string }>('SELECT id FROM persons WHERE municipality_id = $1 AND id = $2', [tx.municipalityId, body.personId]);
@@ -92,12 +104,18 @@ export async function registerCase(tx: TenantTx, ctx: RequestContext, actor: Cas
   const row = await tx.one<{ id: string }>(
     `INSERT INTO cases (municipality_id, id, case_number, person_id, unit_id, area, origin, title, status, received_on, assigned_to, case_type, intake)
      VALUES ($1, gen_random_uuid(), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [tx.municipalityId, caseNumber, body.personId, actor.unitId, body.area, body.origin, titleFor(body, type), machine.initial,
-      body.receivedOn, body.assignToMe ? actor.userId : null, type, JSON.stringify(intake)]);
+    [tx.municipalityId, caseNumber, body.personId, where.unitId, body.area, body.origin, titleFor(body, type), machine.initial,
+      body.receivedOn, where.assignedTo, type, JSON.stringify(intake)]);
   for (const kind of machine.initialDeadlines) await addDeadline(tx, row!.id, kind, body.receivedOn);
-  // The new case is what gives the relation: read the person through the gate now, as a change.
-  await accessPerson(tx, ctx, body.personId, { action: 'update', resource: 'case.register' });
   return { id: row!.id, caseNumber };
+}
+
+/** The unit that receives new matters of `area` (org_units.intake_areas), for e-services. */
+export async function intakeUnitFor(tx: TenantTx, area: string): Promise<string> {
+  const unit = await tx.one<{ id: string }>(
+    'SELECT id FROM org_units WHERE municipality_id = $1 AND $2 = ANY(intake_areas) ORDER BY name LIMIT 1', [tx.municipalityId, area]);
+  if (!unit) throw new Error(`no unit receives new matters of ${area} in municipality ${tx.municipalityId}`);
+  return unit.id;
 }
 
 export async function assignCase(tx: TenantTx, actor: CaseWorker, access: CaseAccess, body: Static<typeof AssignBody>): Promise<void> {
