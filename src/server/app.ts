@@ -17,6 +17,8 @@ import { registerHealthRoutes } from './modules/health/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerProviderRoutes } from './modules/provider/routes.ts';
 import { registerCitizenRoutes } from './modules/citizen/routes.ts';
+import { registerReportRoutes } from './modules/e-services/report.ts';
+import { registerApplicationRoutes } from './modules/e-services/application.ts';
 import { registerCaseRoutes } from './modules/cases/routes.ts';
 import { registerJournalRoutes } from './modules/journal/routes.ts';
 import { registerFileRoutes } from './modules/files/routes.ts';
@@ -81,10 +83,12 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
 
   registerHealthRoutes(app, db, VERSION);
   registerAuthRoutes(app, { config, db, sessions, oidc });
+  registerReportRoutes(app, { db, config });
   registerStaffRoutes(app, withActor);
   registerProviderRoutes(app, withActor);
   registerMobileRoutes(app, withActor);
   registerCitizenRoutes(app, withActor);
+  registerApplicationRoutes(app, withActor);
   registerCaseRoutes(app, withActor);
   registerJournalRoutes(app, withActor);
   registerFileRoutes(app, withActor);

@@ -21,6 +21,8 @@ import { OrderPage } from './provider/OrderPage';
 import { ClientsPage } from './provider/ClientsPage';
 import { EvbPage } from './orders/EvbPage';
 import { ProvidersPage } from './admin/ProvidersPage';
+import { OrosanmalanPage } from './public-report/OrosanmalanPage';
+import { AnsokanBistandPage } from './e-services/AnsokanBistandPage';
 import { Layout } from './ui/Layout';
 import { ErrorPanel, Loading, MessagePage } from './ui/Status';
 
@@ -57,6 +59,7 @@ export function App() {
   return (
     <Routes>
       <Route path="/" element={<StartPage />} />
+      <Route path="/orosanmalan" element={<OrosanmalanPage />} />
       <Route path="/handlaggare" element={<RoleLayout view="handlaggare" />}>
         <Route index element={<MyCasesPage />} />
         <Route path="enhet" element={<MyCasesPage scope="unit" />} />
@@ -80,6 +83,7 @@ export function App() {
       </Route>
       <Route path="/medborgare" element={<RoleLayout view="medborgare" />}>
         <Route index element={<CitizenCasesPage />} />
+        <Route path="ansokan/bistand" element={<AnsokanBistandPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="/systemforvaltare" element={<RoleLayout view="systemforvaltare" />}>

@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { Layout } from '../ui/Layout';
 import { Page } from '../ui/Page';
 import { ErrorPanel, Loading } from '../ui/Status';
+import { ReportLink } from '../public-report/ReportLink';
 
 function CitizenLogin() {
   const t = useT();
@@ -78,6 +79,7 @@ export function StartPage() {
             </section>
             <CitizenLogin />
           </div>
+          <ReportLink />
         </Page>
       )}
     </Layout>

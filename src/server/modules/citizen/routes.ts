@@ -1,48 +1,246 @@
-// Medborgare: my cases and decisions, and those of the people I may act for.
+// Medborgare: whom I act for, my cases and decisions (with how to appeal) and letters, and those
+// of the people I may act for. Every read goes through the access gate's relation and is audited.
+// What a guardian may see of a child is decided by src/domain/citizen-status.ts (FB 6 kap. 2 §,
+// SoL 21 kap. 1 §, OSL 12 kap. 3 §); the reporter of an orosanmälan is never read here (OSL 26 kap. 5 §).
 import type { FastifyInstance } from 'fastify';
-import { CitizenCases } from '../../../shared/api.ts';
+import {
+  CitizenCasesQuery, CitizenCasesResponse, CitizenMe, LetterParams,
+  type ActingFor, type CitizenAppeal, type CitizenCase, type CitizenCaseGroup, type CitizenRelation, type WithheldReason,
+} from '../../../shared/citizen-api.ts';
 import type { WithActor } from '../../access/session.ts';
 import type { RequestContext } from '../../access/actor.ts';
-import { recordListReads, relationSql, type Relation } from '../../access/gate.ts';
+import { accessPerson, auditRecord, recordListReads, relationSql } from '../../access/gate.ts';
 import type { TenantTx } from '../../db/database.ts';
-import { DECISIONS_FOR_CASES, groupDecisions, type DecisionCols } from '../shared/rows.ts';
+import { notFound } from '../../http/problems.ts';
+import { ageOf } from '../shared/rows.ts';
+import {
+  WITHHELD_TEXT_SV, citizenStatus, guardianMaySeeCase, guardianWithholdsAll,
+} from '../../../domain/citizen-status.ts';
+import { appealInstructions } from '../../../domain/letters/appeal-instructions.ts';
+import { goesAgainstParty, type CaseArea, type CaseType, type Status } from '../../../domain/process/types.ts';
+import { contentDisposition } from '../../../domain/files/sniff.ts';
+import { FILE_CSP } from '../files/routes.ts';
 
-type CitizenRelation = Extract<Relation, 'self' | 'vardnadshavare' | 'ombud'>;
+interface RelatedRow {
+  id: string; first_name: string; last_name: string; birth_date: string; relation: CitizenRelation;
+  scope: string | null; valid_to: string | null;
+}
 
-async function citizenCases(tx: TenantTx, ctx: RequestContext) {
+/** The title citizens see for an orosanmälan, whatever staff wrote (it may name the reporter). */
+export const REPORT_TITLE = 'Anmälan om oro för barn';
+
+const problems = { 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' } } as const;
+
+/** Me and everyone the gate says I may act for, with the fullmakt's scope and end for an ombud. */
+async function actingFor(tx: TenantTx, ctx: RequestContext, only?: string): Promise<RelatedRow[]> {
   const actor = ctx.actor;
-  if (actor.kind !== 'citizen' || !actor.personId) return { persons: [] };
-  // Candidates are me and those related to me; the gate's relation decides who remains.
+  if (actor.kind !== 'citizen' || !actor.personId) return [];
   const params: unknown[] = [tx.municipalityId, actor.personId];
-  const persons = await tx.query<{ id: string; first_name: string; last_name: string; relation: CitizenRelation | null }>(
-    `SELECT * FROM (
-       SELECT p.id, p.first_name, p.last_name, (${relationSql(actor, 'p.id', params)}) AS relation
+  const rel = relationSql(actor, 'p.id', params);
+  params.push(only ?? null);
+  const onlyParam = `$${params.length}`;
+  return tx.query<RelatedRow>(
+    `SELECT s.*, o.scope, o.valid_to FROM (
+       SELECT p.id, p.first_name, p.last_name, p.birth_date, (${rel}) AS relation
        FROM persons p
        WHERE p.municipality_id = $1 AND (p.id = $2 OR p.id IN (
          SELECT r.person_id FROM person_relations r WHERE r.municipality_id = $1 AND r.related_person_id = $2))
-     ) s WHERE s.relation IS NOT NULL
+         AND (${onlyParam}::uuid IS NULL OR p.id = ${onlyParam}::uuid)
+     ) s
+     LEFT JOIN LATERAL (
+       SELECT r.scope, r.valid_to FROM person_relations r
+       WHERE s.relation = 'ombud' AND r.municipality_id = $1 AND r.person_id = s.id AND r.related_person_id = $2 AND r.kind = 'ombud'
+         AND r.valid_from <= current_date AND (r.valid_to IS NULL OR r.valid_to >= current_date)
+       ORDER BY r.valid_to DESC NULLS FIRST LIMIT 1) o ON true
+     WHERE s.relation IS NOT NULL
      ORDER BY (s.relation <> 'self'), s.first_name`, params);
-  const ids = persons.map((p) => p.id);
-  const cases = await tx.query<{ id: string; person_id: string; case_number: string; area: string; title: string; status: string; received_on: string; closed_on: string | null }>(
-    `SELECT c.id, c.person_id, c.case_number, c.area, c.title, c.status, c.received_on, c.closed_on FROM cases c
-     WHERE c.municipality_id = $1 AND c.person_id = ANY($2::uuid[]) ORDER BY (c.status = 'avslutad'), c.received_on DESC`,
-    [tx.municipalityId, ids]);
-  const decisions = groupDecisions(await tx.query<DecisionCols>(DECISIONS_FOR_CASES, [tx.municipalityId, cases.map((c) => c.id)]));
-  recordListReads(tx, ctx, ids, 'citizen.cases');
+}
+
+function withheldFor(p: RelatedRow): { reason: WithheldReason; text: string } | null {
+  if (p.relation !== 'vardnadshavare') return null;
+  const reason = guardianWithholdsAll(ageOf(p));
+  return reason ? { reason, text: WITHHELD_TEXT_SV[reason] } : null;
+}
+
+function toActingFor(p: RelatedRow): ActingFor {
+  const withheld = withheldFor(p);
   return {
-    persons: persons.map((p) => ({
-      person: { id: p.id, name: `${p.first_name} ${p.last_name}` },
-      relation: p.relation as CitizenRelation,
-      cases: cases.filter((c) => c.person_id === p.id).map((c) => ({
-        id: c.id, caseNumber: c.case_number, area: c.area, title: c.title, status: c.status, receivedOn: c.received_on,
-        closedOn: c.closed_on, decisions: decisions.get(c.id) ?? [],
-      })),
-    })),
+    id: p.id, name: `${p.first_name} ${p.last_name}`, relation: p.relation,
+    age: p.relation === 'vardnadshavare' ? ageOf(p) : null,
+    scope: p.relation === 'ombud' ? p.scope : null,
+    validTo: p.relation === 'ombud' ? p.valid_to : null,
+    may: withheld ? ['ansoka'] : ['se_arenden', 'ansoka'],
+    withheld,
   };
 }
 
+async function me(tx: TenantTx, ctx: RequestContext) {
+  const persons = await actingFor(tx, ctx);
+  recordListReads(tx, ctx, persons.map((p) => p.id), 'citizen.me');
+  return { name: ctx.actor.name, known: ctx.actor.kind === 'citizen' && ctx.actor.personId !== null, actingFor: persons.map(toActingFor) };
+}
+
+interface CaseRow {
+  id: string; person_id: string; case_number: string; area: CaseArea; case_type: CaseType; title: string; status: Status;
+  received_on: string; closed_on: string | null; worker_name: string | null;
+}
+interface DecisionRow {
+  id: string; case_id: string; insats: string; outcome: 'bifall' | 'delvis_bifall' | 'avslag'; legal_basis: string; decided_on: string;
+  valid_from: string | null; valid_to: string | null; scope: string | null; motivation: string; appeal_route: 'forvaltningsbesvar' | 'laglighetsprovning' | 'ingen';
+}
+interface LetterRow { case_id: string; file_id: string; file_name: string; created_on: string }
+
+async function casesFor(tx: TenantTx, persons: RelatedRow[]): Promise<CitizenCaseGroup[]> {
+  const m = tx.municipalityId;
+  const cases = await tx.query<CaseRow>(
+    `SELECT c.id, c.person_id, c.case_number, c.area, c.case_type, c.title, c.status, c.received_on, c.closed_on, s.name AS worker_name
+     FROM cases c LEFT JOIN staff_users s ON s.municipality_id = c.municipality_id AND s.id = c.assigned_to
+     WHERE c.municipality_id = $1 AND c.person_id = ANY($2::uuid[]) ORDER BY (c.status = 'avslutad'), c.received_on DESC`,
+    [m, persons.map((p) => p.id)]);
+  const byPerson = new Map(persons.map((p) => [p.id, p]));
+  const visible = cases.filter((c) => {
+    const p = byPerson.get(c.person_id)!;
+    return p.relation !== 'vardnadshavare' || guardianMaySeeCase(ageOf(p), c).visible;
+  });
+  const ids = visible.map((c) => c.id);
+  // Only taken decisions: drafts and proposals are the authority's working material.
+  const decisions = await tx.query<DecisionRow>(
+    `SELECT id, case_id, insats, outcome, legal_basis, decided_on, valid_from, valid_to, scope, motivation, appeal_route
+     FROM decisions WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]) AND status = 'fattat' ORDER BY decided_on DESC, created_at DESC`, [m, ids]);
+  const letters = await tx.query<LetterRow>(
+    `SELECT l.case_id, f.id AS file_id, f.file_name, (l.created_at AT TIME ZONE 'Europe/Stockholm')::date::text AS created_on
+     FROM decision_letters l JOIN case_files f ON f.municipality_id = l.municipality_id AND f.id = l.file_id
+     WHERE l.municipality_id = $1 AND l.case_id = ANY($2::uuid[]) ORDER BY l.created_at DESC`, [m, ids]);
+  const muni = await tx.one<{ board_name: string; address_lines: string[]; phone: string | null }>(
+    'SELECT board_name, address_lines, phone FROM municipalities WHERE id = $1', [m]);
+
+  const toCase = (c: CaseRow): CitizenCase => {
+    const firstName = c.worker_name?.trim().split(/\s+/)[0] ?? null;
+    const contact = firstName ? { firstName, phone: muni?.phone ?? null } : null;
+    const own = decisions.filter((d) => d.case_id === c.id);
+    const st = citizenStatus(c.case_type, c.status, { anyGranted: own.length === 0 ? undefined : own.some((d) => d.outcome !== 'avslag') });
+    return {
+      // A report's title is written by staff and may name who reported (OSL 26 kap. 5 §): citizens get a fixed one.
+      id: c.id, caseNumber: c.case_number, area: c.area, title: c.case_type === 'barn_anmalan' ? REPORT_TITLE : c.title, status: c.status, receivedOn: c.received_on, closedOn: c.closed_on,
+      statusText: { label: st.label, explanation: st.explanation, next: st.next, steps: st.steps },
+      contact,
+      decisions: own.map((d) => ({
+        id: d.id, insats: d.insats, outcome: d.outcome, legalBasis: d.legal_basis, decidedOn: d.decided_on,
+        validFrom: d.valid_from, validTo: d.valid_to, scope: d.scope, motivation: d.motivation,
+        appeal: appealFor(d, c.case_number, muni, contact),
+      })),
+      letters: letters.filter((l) => l.case_id === c.id).map((l) => ({
+        fileId: l.file_id, name: l.file_name, createdOn: l.created_on, url: `/api/citizen/letters/${l.file_id}`,
+      })),
+    };
+  };
+  return persons.map((p) => ({
+    person: { id: p.id, name: `${p.first_name} ${p.last_name}` },
+    relation: p.relation,
+    withheld: withheldFor(p) ?? (visible.filter((c) => c.person_id === p.id).length < cases.filter((c) => c.person_id === p.id).length
+      ? { reason: 'skyddat_arende' as const, text: WITHHELD_TEXT_SV.skyddat_arende } : null),
+    cases: visible.filter((c) => c.person_id === p.id).map(toCase),
+  }));
+}
+
+/**
+ * How to appeal, as in the decision letter: förvaltningsbesvär (33 §, 43–45 §§ FL; text from
+ * appeal-instructions.ts) or laglighetsprövning (13 kap. KL), only for what goes against the party (42 § FL).
+ */
+function appealFor(
+  d: DecisionRow, caseNumber: string, muni: { board_name: string; address_lines: string[]; phone: string | null } | undefined,
+  contact: { firstName: string; phone: string | null } | null,
+): CitizenAppeal | null {
+  if (!goesAgainstParty(d.outcome) || !muni) return null;
+  if (d.appeal_route === 'forvaltningsbesvar') {
+    const text = appealInstructions({
+      boardName: muni.board_name, caseNumber,
+      helpContact: contact ? { name: contact.firstName, phone: contact.phone ?? '' } : null,
+      boardAddressLines: muni.address_lines,
+    });
+    return { route: 'forvaltningsbesvar', ...text };
+  }
+  if (d.appeal_route === 'laglighetsprovning') {
+    return {
+      route: 'laglighetsprovning', title: 'Går beslutet att överklaga?',
+      paragraphs: [
+        'Beslutet kan inte överklagas till förvaltningsrätten på vanligt sätt.',
+        'Du som är kommunmedlem kan begära laglighetsprövning enligt 13 kap. kommunallagen. Då prövar förvaltningsrätten bara om beslutet har fattats på ett lagligt sätt, inte om det är rätt i sak.',
+        'Begäran ska ha kommit in till förvaltningsrätten inom tre veckor från den dag beslutet anslogs på kommunens anslagstavla.',
+      ],
+    };
+  }
+  return null;
+}
+
+async function citizenCases(tx: TenantTx, ctx: RequestContext, forPerson: string | undefined) {
+  if (forPerson) {
+    // Through the gate: 404 when there is no such person, 403 (logged, flagged) when I do not act for them.
+    await accessPerson(tx, ctx, forPerson, { action: 'read', resource: 'citizen.cases' });
+    const persons = await actingFor(tx, ctx, forPerson);
+    return { persons: await casesFor(tx, persons) };
+  }
+  const persons = await actingFor(tx, ctx);
+  recordListReads(tx, ctx, persons.map((p) => p.id), 'citizen.cases');
+  return { persons: await casesFor(tx, persons) };
+}
+
+/** The beslutsbrev, only when its case is one I may see; otherwise 404 (a guess cannot be told from a miss). */
+async function letterContent(tx: TenantTx, ctx: RequestContext, fileId: string) {
+  const actor = ctx.actor;
+  const m = tx.municipalityId;
+  const meta = await tx.one<{ case_id: string; person_id: string; area: CaseArea; birth_date: string }>(
+    `SELECT c.id AS case_id, c.person_id, c.area, p.birth_date FROM decision_letters l
+     JOIN cases c ON c.municipality_id = l.municipality_id AND c.id = l.case_id
+     JOIN persons p ON p.municipality_id = c.municipality_id AND p.id = c.person_id
+     WHERE l.municipality_id = $1 AND l.file_id = $2`, [m, fileId]);
+  if (!meta) throw notFound('Brevet');
+  const params: unknown[] = [meta.person_id];
+  const row = actor.kind === 'citizen' && actor.personId
+    ? await tx.one<{ relation: CitizenRelation | null }>(`SELECT ${relationSql(actor, '$1::uuid', params)} AS relation`, params)
+    : null;
+  const relation = row?.relation ?? null;
+  const allowed = relation !== null && (relation !== 'vardnadshavare' || guardianMaySeeCase(ageOf(meta), meta).visible);
+  if (!allowed) {
+    tx.auditRefusal(auditRecord(ctx, {
+      action: 'denied', resource: 'citizen.letter', subjectPersonId: meta.person_id, flagged: true, details: { attempted: 'read', fileId },
+    }));
+    throw notFound('Brevet');
+  }
+  const file = await tx.one<{ file_name: string; content_type: string; content: Buffer; sha256: string }>(
+    'SELECT file_name, content_type, content, sha256 FROM case_files WHERE municipality_id = $1 AND id = $2', [m, fileId]);
+  if (!file) throw notFound('Brevet');
+  tx.audit(auditRecord(ctx, {
+    action: 'read', resource: 'citizen.letter', subjectPersonId: meta.person_id, purpose: relation,
+    details: { caseId: meta.case_id, fileId, sha256: file.sha256 },
+  }));
+  return file;
+}
+
 export function registerCitizenRoutes(app: FastifyInstance, withActor: WithActor) {
+  app.get('/api/citizen/me', {
+    schema: { tags: ['medborgare'], summary: 'Vem jag är och vilka jag får företräda', response: { 200: CitizenMe, ...problems } },
+  }, (req) => withActor(req, ['medborgare'], me));
+
   app.get('/api/citizen/cases', {
-    schema: { tags: ['medborgare'], summary: 'Mina ärenden och beslut, och deras som jag företräder', response: { 200: CitizenCases, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' } } },
-  }, (req) => withActor(req, ['medborgare'], citizenCases));
+    schema: {
+      tags: ['medborgare'], summary: 'Mina ärenden och beslut, och deras som jag företräder (for = en av dem)',
+      querystring: CitizenCasesQuery, response: { 200: CitizenCasesResponse, ...problems },
+    },
+  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizenCases(tx, ctx, (req.query as { for?: string }).for)));
+
+  app.get('/api/citizen/letters/:fileId', {
+    schema: { tags: ['medborgare'], summary: 'Beslutsbrevet som PDF', params: LetterParams, response: problems },
+  }, async (req, reply) => {
+    const fileId = (req.params as { fileId: string }).fileId;
+    const file = await withActor(req, ['medborgare'], (tx, ctx) => letterContent(tx, ctx, fileId));
+    return reply
+      .header('content-type', file.content_type)
+      .header('content-disposition', contentDisposition('inline', file.file_name))
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', FILE_CSP)
+      .header('cross-origin-resource-policy', 'same-origin')
+      .header('cache-control', 'private, no-store')
+      .send(file.content);
+  });
 }
