@@ -78,6 +78,11 @@ export const Intake = Type.Object({
   requestedInsatser: Type.Optional(Type.Array(Type.String())),
   period: Type.Optional(Type.String()),
   law: Type.Optional(Type.String()),
+  // from the public orosanmälan: urgency as the reporter put it, and how the child was identified
+  immediateDanger: Type.Optional(Type.Boolean()),
+  receiptNumber: Type.Optional(Type.String()),
+  childIdentityVerified: Type.Optional(Type.Boolean()),
+  childAsReported: Type.Optional(Type.Object({ firstName: Type.String(), lastName: Type.String(), whereabouts: Nullable(Type.String()) })),
 });
 export type Intake = Static<typeof Intake>;
 

@@ -112,10 +112,16 @@ describe('POST /api/public/reports', () => {
     const r = await post(body);
     expect(r.status).toBe(201);
     expect(Object.keys(r.body).sort()).toEqual(['receiptNumber', 'receivedAt']);
-    const [row] = await q<{ person_id: string; title: string; intake: Record<string, unknown> }>(
-      `SELECT c.person_id, c.title, c.intake FROM cases c JOIN e_service_submissions e ON e.case_id = c.id AND e.municipality_id = c.municipality_id
+    const [row] = await q<{ id: string; person_id: string; title: string; intake: Record<string, unknown> }>(
+      `SELECT c.id, c.person_id, c.title, c.intake FROM cases c JOIN e_service_submissions e ON e.case_id = c.id AND e.municipality_id = c.municipality_id
        WHERE e.idempotency_key = $1`, [body.idempotencyKey]);
     expect(row!.person_id).toBe(leo!.id);
+    // the handläggare's case page gets the urgency and the identification as reported
+    const lina = new Browser(s.baseUrl);
+    await lina.login('demo:lina');
+    const detail = await lina.getJson<{ intake: Record<string, unknown> }>(`/api/staff/cases/${row!.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.intake).toMatchObject({ immediateDanger: true, childIdentityVerified: false, childAsReported: { firstName: 'Leo', lastName: 'Andersson' } });
     expect(row!.title).toMatch(/^AKUT/);
     expect(row!.intake).toMatchObject({ immediateDanger: true, childMatchedByPersonnummer: true,
       reporter: { role: 'skola', anonymous: false, name: 'Karin Lärare', organisation: 'Centrumskolan', mayBeNamed: true } });

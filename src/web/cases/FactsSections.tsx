@@ -40,11 +40,27 @@ export function IntakeSection({ detail }: { detail: CaseDetail }) {
   const r = intake.reporter;
   return (
     <Section id="aktualisering" title={m.intake} aside={<span className="badge">{m.originLabel[detail.origin] ?? detail.origin}</span>}>
+      {intake.immediateDanger && (
+        <div className="cs-alert" role="note">
+          <Icon name="alert" />
+          <p><strong>{m.immediateDanger}</strong> {m.immediateDangerHint}</p>
+        </div>
+      )}
+      {intake.childIdentityVerified === false && intake.childAsReported && (
+        <div className="cs-alert cs-alert--warning" role="note">
+          <Icon name="info" />
+          <p>
+            <strong>{m.identityUnverified}</strong>{' '}
+            {m.childAsReported(`${intake.childAsReported.firstName} ${intake.childAsReported.lastName}`, intake.childAsReported.whereabouts)}
+          </p>
+        </div>
+      )}
       <dl className="facts facts--compact">
         <Fact label={m.received}><time dateTime={detail.receivedOn}>{formatDate(detail.receivedOn, lang)}</time></Fact>
         {intake.channel && <Fact label={m.channel}>{m.channelLabel[intake.channel] ?? intake.channel}</Fact>}
         {intake.law && <Fact label={m.law}>{intake.law}</Fact>}
         {intake.period && <Fact label={m.periodMonth}>{intake.period}</Fact>}
+        {intake.receiptNumber && <Fact label={m.receiptNumber}><span className="nowrap">{intake.receiptNumber}</span></Fact>}
         {r && (
           <Fact label={m.reporter} wide>
             <span className="cs-reporter">

@@ -331,6 +331,11 @@ const sv = {
 
   // closed
   closed: 'Avslut',
+  immediateDanger: 'Anmälaren uppger att barnet är i akut fara.',
+  immediateDangerHint: 'Gör skyddsbedömningen genast och överväg omedelbart omhändertagande (6 § LVU).',
+  identityUnverified: 'Barnets identitet är inte kontrollerad.',
+  childAsReported: (name: string, where: string | null) => `Anmälaren angav ${name}${where ? ` (${where})` : ''}. Kontrollera mot folkbokföringen.`,
+  receiptNumber: 'Kvittensnummer',
   verkstallighet: 'Verkställighet',
   closedOn: (date: string) => `Avslutat ${date}`,
   closedFinal: 'Ett avslutat ärende öppnas inte igen. Kommer det in något nytt registreras det som en ny aktualisering.',
@@ -724,6 +729,11 @@ const en: CaseMessages = {
   forwardedTo: (court, date) => `Forwarded to ${court} ${date}`,
 
   closed: 'Closure',
+  immediateDanger: 'The reporter says the child is in immediate danger.',
+  immediateDangerHint: 'Make the safety assessment at once and consider immediate care (6 § LVU).',
+  identityUnverified: "The child's identity has not been checked.",
+  childAsReported: (name, where) => `The reporter gave ${name}${where ? ` (${where})` : ''}. Check against the population register.`,
+  receiptNumber: 'Receipt number',
   verkstallighet: 'Execution',
   closedOn: (date) => `Closed ${date}`,
   closedFinal: 'A closed case is not reopened. Anything new that comes in is registered as a new intake.',
