@@ -93,7 +93,7 @@ describe('ansökan om bistånd', () => {
     await page.getByRole('heading', { level: 1, name: 'Din ansökan är skickad' }).waitFor();
     const receipt = await page.locator('main').innerText();
     expect(receipt).toMatch(/Ärendenummer\s*\d{4}-[A-Za-zÅÄÖ]+-\d{4}/i);
-    expect(receipt).toMatch(/K-\d{8}-/);
+    expect(receipt).toMatch(/AB-\d{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/);
     expect(receipt).toMatch(/handläggare kontaktar dig/);
     expect(receipt).toMatch(/beslut i ett brev/);
     expect(await noSideScroll(page)).toBeLessThanOrEqual(1);

@@ -137,3 +137,18 @@ export function legalBasisText(code: string): string {
   if (lssMatch) return `${lssMatch[1]} § ${lssMatch[2]} lagen (1993:387) om stöd och service till vissa funktionshindrade`;
   return code;
 }
+
+/**
+ * Äldreomsorg from 65: not a legal limit but the municipalities' usual boundary between äldreomsorg
+ * and funktionsstöd for SoL insatser (and the age from which Socialstyrelsen's statistics count
+ * "äldre"). Used to route an application that names no unit.
+ */
+export const ELDERLY_FROM_AGE = 65;
+
+export type BistandArea = 'aldreomsorg' | 'funktionsstod';
+
+/** LSS insatser are always funktionsstöd (1 § LSS); SoL: äldreomsorg from 65, otherwise funktionsstöd. */
+export function bistandArea(law: Law, age: number): BistandArea {
+  if (law === 'LSS') return 'funktionsstod';
+  return age >= ELDERLY_FROM_AGE ? 'aldreomsorg' : 'funktionsstod';
+}

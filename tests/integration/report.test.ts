@@ -168,4 +168,17 @@ describe('POST /api/public/reports', () => {
     expect(staff.status).toBe(403);
     expect(staff.body.type).toBe('/problems/csrf');
   });
+
+  it('answers a clear 503 problem, not a 500, when no unit of the municipality receives child reports', async () => {
+    const before = await q<{ id: string; intake_areas: string[] }>(`SELECT id, intake_areas FROM org_units WHERE municipality_id = 1 AND 'barn_och_unga' = ANY(intake_areas)`);
+    await q(`UPDATE org_units SET intake_areas = array_remove(intake_areas, 'barn_och_unga') WHERE municipality_id = 1`);
+    try {
+      const r = await post(report());
+      expect(r.status).toBe(503);
+      expect(r.body).toMatchObject({ type: '/problems/no-intake-unit', detail: expect.stringMatching(/Kontakta kommunen/) });
+    } finally {
+      for (const u of before) await q('UPDATE org_units SET intake_areas = $2 WHERE municipality_id = 1 AND id = $1', [u.id, u.intake_areas]);
+    }
+  });
 });
+

@@ -12,10 +12,12 @@ import type {
 import { ApiError, api, request } from '../api/client';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
+import { RadioGroup } from '../cases/form';
 import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { delegationMessages, type DelegationMessages } from './delegation-messages';
+import '../cases/cases.css';
 import './DelegationPage.css';
 
 const GROUPS: DecisionGroup[] = ['sol_aldre_funktionsstod', 'sol_ifo', 'sol_ekonomiskt_bistand', 'sol_utredning', 'lss'];
@@ -370,28 +372,13 @@ function RuleForm({ m, lang, data, state, onCancel, onSaved }: {
           </select>
         </div>
 
-        <fieldset className="delegation-fieldset">
-          <legend>{m.fieldLevel}</legend>
-          <div className="choice-list">
-            {LEVELS.map((level) => (
-              <div className="choice" key={level}>
-                <input
-                  type="radio"
-                  id={`${id}-level-${level}`}
-                  name="level"
-                  value={level}
-                  checked={draft.level === level}
-                  aria-describedby={`${id}-level-${level}-hint`}
-                  onChange={() => setDraft((d) => ({ ...d, level }))}
-                />
-                <div>
-                  <label htmlFor={`${id}-level-${level}`}>{m.levels[level]}</label>
-                  <p id={`${id}-level-${level}-hint`} className="hint">{m.levelHints[level]}</p>
-                </div>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend={m.fieldLevel}
+          name="level"
+          value={draft.level}
+          options={LEVELS.map((level) => ({ value: level, label: m.levels[level], hint: m.levelHints[level] }))}
+          onChange={(level) => setDraft((d) => ({ ...d, level }))}
+        />
 
         <fieldset
           className={errors.outcomes ? 'delegation-fieldset field--error' : 'delegation-fieldset'}

@@ -12,10 +12,12 @@ import type {
 } from '../../shared/admin-providers-api';
 import { ApiError, api, request } from '../api/client';
 import { useI18n, type Lang } from '../i18n';
+import { RadioGroup } from '../cases/form';
 import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { providersMessages, type ProvidersMessages } from './providers-messages';
+import '../cases/cases.css';
 import './DelegationPage.css';
 import './ProvidersPage.css';
 
@@ -349,28 +351,13 @@ function ProviderForm({ m, lang, data, state, onCancel, onSaved }: {
         {text('name', m.fieldName, m.fieldNameHint, { maxLength: 200, required: true, autoComplete: 'organization' })}
         {text('orgNumber', m.fieldOrgNumber, m.fieldOrgNumberHint, { maxLength: 20, required: true })}
 
-        <fieldset className="delegation-fieldset">
-          <legend>{m.fieldKind}</legend>
-          <div className="choice-list">
-            {KINDS.map((kind) => (
-              <div className="choice" key={kind}>
-                <input
-                  type="radio"
-                  id={`${id}-kind-${kind}`}
-                  name="kind"
-                  value={kind}
-                  checked={draft.kind === kind}
-                  aria-describedby={`${id}-kind-${kind}-hint`}
-                  onChange={() => setDraft((d) => ({ ...d, kind }))}
-                />
-                <div>
-                  <label htmlFor={`${id}-kind-${kind}`}>{m.kinds[kind]}</label>
-                  <p id={`${id}-kind-${kind}-hint`} className="hint">{m.kindHints[kind]}</p>
-                </div>
-              </div>
-            ))}
-          </div>
-        </fieldset>
+        <RadioGroup
+          legend={m.fieldKind}
+          name="kind"
+          value={draft.kind}
+          options={KINDS.map((kind) => ({ value: kind, label: m.kinds[kind], hint: m.kindHints[kind] }))}
+          onChange={(kind) => setDraft((d) => ({ ...d, kind }))}
+        />
 
         <div className="choice">
           <input

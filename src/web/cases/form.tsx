@@ -100,12 +100,14 @@ export function RadioGroup<T extends string>({ id: fixedId, legend, hint, error,
       )}
       <div className={inline ? 'cs-choices cs-choices--inline' : 'cs-choices'}>
         {options.map((o, i) => (
+          // The name is the label only; the hint is the description (read after the name, not part of it).
           <label key={o.value} className="cs-choice">
             <input type="radio" name={`${id}-${name}`} value={o.value} checked={value === o.value} required={required}
-              id={fixedId && i === 0 ? fixedId : undefined} onChange={() => onChange(o.value)} />
+              id={fixedId && i === 0 ? fixedId : undefined} onChange={() => onChange(o.value)}
+              aria-labelledby={`${id}-${o.value}-label`} aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined} />
             <span>
-              <span className="cs-choice-label">{o.label}</span>
-              {o.hint && <span className="cs-choice-hint">{o.hint}</span>}
+              <span id={`${id}-${o.value}-label`} className="cs-choice-label">{o.label}</span>
+              {o.hint && <span id={`${id}-${o.value}-hint`} className="cs-choice-hint">{o.hint}</span>}
             </span>
           </label>
         ))}
@@ -117,12 +119,14 @@ export function RadioGroup<T extends string>({ id: fixedId, legend, hint, error,
 export function Checkbox({ label, hint, checked, onChange, disabled }: {
   label: ReactNode; hint?: ReactNode; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean;
 }) {
+  const id = useId();
   return (
     <label className="cs-choice">
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
+      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)}
+        aria-labelledby={`${id}-label`} aria-describedby={hint ? `${id}-hint` : undefined} />
       <span>
-        <span className="cs-choice-label">{label}</span>
-        {hint && <span className="cs-choice-hint">{hint}</span>}
+        <span id={`${id}-label`} className="cs-choice-label">{label}</span>
+        {hint && <span id={`${id}-hint`} className="cs-choice-hint">{hint}</span>}
       </span>
     </label>
   );

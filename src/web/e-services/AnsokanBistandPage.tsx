@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNod
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftList, EServiceSubject, EServiceSubjects, Receipt } from '../../shared/e-services-api';
-import { insatserFor, type Insats } from '../../domain/insatser';
+import { bistandArea, insatserFor, type Insats } from '../../domain/insatser';
 import { ApiError, api, request } from '../api/client';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
@@ -26,7 +26,6 @@ const keys = {
 };
 const SAVE_DELAY_MS = 800;
 const TOTAL_STEPS = 5;
-const ELDERLY_FROM_AGE = 65;
 
 type Channel = 'telefon' | 'brev' | 'e_post' | 'meddelande';
 /** The form's answers as saved in the draft; `_key` is the idempotency key, `_step` where the citizen is. */
@@ -54,7 +53,7 @@ function timeOf(iso: string, lang: 'sv' | 'en'): string {
 
 function optionsFor(subject: EServiceSubject | undefined, law: 'SoL' | 'LSS'): Insats[] {
   if (law === 'LSS') return insatserFor('funktionsstod', 'LSS');
-  return insatserFor((subject?.age ?? 0) >= ELDERLY_FROM_AGE ? 'aldreomsorg' : 'funktionsstod', 'SoL');
+  return insatserFor(bistandArea('SoL', subject?.age ?? 0), 'SoL');
 }
 
 function useSubjects() {

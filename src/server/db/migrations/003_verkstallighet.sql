@@ -116,15 +116,9 @@ CREATE TABLE provider_journal_entries (
   FOREIGN KEY (municipality_id, corrects_id) REFERENCES provider_journal_entries(municipality_id, id)
 );
 CREATE INDEX provider_journal_order ON provider_journal_entries (municipality_id, order_id, occurred_on DESC);
-CREATE FUNCTION provider_journal_signed_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF OLD.signed_at IS NOT NULL THEN
-    RAISE EXCEPTION 'a signed journal entry cannot be changed; write a correction' USING ERRCODE = 'check_violation';
-  END IF;
-  RETURN COALESCE(NEW, OLD);
-END $$;
+-- the same rule as the municipality's journal: 002's journal_signed_immutable()
 CREATE TRIGGER provider_journal_signed_immutable BEFORE UPDATE OR DELETE ON provider_journal_entries
-  FOR EACH ROW EXECUTE FUNCTION provider_journal_signed_immutable();
+  FOR EACH ROW EXECUTE FUNCTION journal_signed_immutable();
 
 -- ---- Avvikelser, with the lex Sarah path (27 kap. SoL, 24 a–g §§ LSS) ------------------------
 CREATE TABLE deviations (

@@ -5,7 +5,7 @@ import type { TenantTx } from '../../db/database.ts';
 import type { CaseWorker, RequestContext } from '../../access/actor.ts';
 import { accessPerson } from '../../access/gate.ts';
 import type { CaseAccess } from '../../access/case-access.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
 import { DEADLINE_KINDS, addMonths, dateInSweden, isValidIsoDate, type DeadlineKind } from '../../../domain/deadlines.ts';
 import { check, machineFor } from '../../../domain/process/engine.ts';
 import { CASE_TYPE_LABELS_SV, caseTypeFor, type CaseFacts, type CaseType, type Step } from '../../../domain/process/types.ts';
@@ -114,7 +114,8 @@ export async function insertCase(tx: TenantTx, body: NewCaseBody, where: { unitI
 export async function intakeUnitFor(tx: TenantTx, area: string): Promise<string> {
   const unit = await tx.one<{ id: string }>(
     'SELECT id FROM org_units WHERE municipality_id = $1 AND $2 = ANY(intake_areas) ORDER BY name LIMIT 1', [tx.municipalityId, area]);
-  if (!unit) throw new Error(`no unit receives new matters of ${area} in municipality ${tx.municipalityId}`);
+  // A municipality that has not said which unit receives the area: a clear answer, not a 500.
+  if (!unit) throw new HttpProblem(503, 'Ärendet kan inte tas emot just nu', 'Kommunen har ingen enhet som tar emot nya ärenden inom området. Kontakta kommunen på telefon.', 'no-intake-unit');
   return unit.id;
 }
 

@@ -3,6 +3,7 @@
 // that receives new matters of the area (org_units.intake_areas), exactly as a handläggare's
 // aktualisering would. A submission is idempotent: the client's key (made when the form opened)
 // again gives the same receipt and case number, never a second case.
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { WithActor } from '../../access/session.ts';
 import type { RequestContext } from '../../access/actor.ts';
@@ -10,27 +11,16 @@ import { accessPerson, recordListReads, relationSql } from '../../access/gate.ts
 import type { TenantTx } from '../../db/database.ts';
 import { badRequest, conflict } from '../../http/problems.ts';
 import { dateInSweden } from '../../../domain/deadlines.ts';
-import { insatsByKey, insatserFor } from '../../../domain/insatser.ts';
+import { bistandArea, insatsByKey, insatserFor, type BistandArea } from '../../../domain/insatser.ts';
 import {
   BistandAnswers, BistandApplicationBody, EServiceSubjects, Receipt, type ContactChannel,
 } from '../../../shared/e-services-api.ts';
 import { insertCase, intakeUnitFor } from '../cases/commands.ts';
 import { registerDraftRoutes, citizenPersonId, loadOwnDraft, markDraftSubmitted } from './drafts.ts';
-import { receiptNumber } from './receipt.ts';
+import { makeReceiptNumber } from '../../../domain/receipt.ts';
 
 const tags = ['medborgare'];
 const problems = { 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' } } as const;
-
-/** Äldreomsorg from 65 years (the usual municipal boundary for SoL insatser to older people). */
-export const ELDERLY_FROM_AGE = 65;
-
-export type BistandArea = 'aldreomsorg' | 'funktionsstod';
-
-/** LSS insatser are always funktionsstöd (LSS 1 §); SoL: äldreomsorg from 65, otherwise funktionsstöd. */
-export function bistandArea(law: 'SoL' | 'LSS', age: number): BistandArea {
-  if (law === 'LSS') return 'funktionsstod';
-  return age >= ELDERLY_FROM_AGE ? 'aldreomsorg' : 'funktionsstod';
-}
 
 const CONTACT_WORDS: Record<ContactChannel, string> = {
   telefon: 'telefon', brev: 'brev', e_post: 'e-post', meddelande: 'meddelande i Lots e-tjänster',
@@ -142,7 +132,7 @@ export async function submitBistand(tx: TenantTx, ctx: RequestContext, body: Bis
     personId: subject, area, origin: 'ansokan', channel: 'e_tjanst', law: answers.law, receivedOn: today,
     requestedInsatser: answers.requestedInsatser, description,
   }, { unitId: await intakeUnitFor(tx, area), assignedTo: null });
-  const receipt = receiptNumber(today);
+  const receipt = makeReceiptNumber('ansokan_bistand', Number(today.slice(0, 4)), () => randomBytes(1)[0]!);
   const row = await tx.one<{ submitted_at: Date }>(
     `INSERT INTO e_service_submissions (municipality_id, id, kind, idempotency_key, receipt_number, case_id, submitted_by_person_id)
      VALUES ($1, gen_random_uuid(), 'ansokan_bistand', $2, $3, $4, $5) RETURNING submitted_at`,
