@@ -139,7 +139,11 @@ async function messagesOf(tx: TenantTx, orderIds: string[], markRead: boolean): 
 
 function group<T extends { order_id: string }>(rows: T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const r of rows) out.set(r.order_id, [...(out.get(r.order_id) ?? []), r]);
+  for (const r of rows) {
+    const list = out.get(r.order_id);
+    if (list) list.push(r);
+    else out.set(r.order_id, [r]);
+  }
   return out;
 }
 
