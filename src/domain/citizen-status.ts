@@ -90,14 +90,56 @@ export function citizenStatus(caseType: CaseType, status: Status, opts: { anyGra
 export type GuardianView = { visible: true } | { visible: false; reason: 'myndig' | 'barnets_egna' | 'skyddat_arende' };
 
 /**
- * May a vårdnadshavare see this case of their child in the e-service? `childAge` is the child's age today.
- * Self and ombud are not limited here (the ombud's scope is shown to them with the fullmakt).
+ * Why social services have withheld one case of a child from the guardians in the e-service
+ * (set by the handläggare after a secrecy review, OSL 12 kap. 3 §):
+ * - vardnadshavare_anmald: the guardian is the one the report or the concern is about;
+ * - lvu: care under LVU, where the guardian's access is reviewed item by item (OSL 26 kap. 1 §, 12 kap. 3 §);
+ * - menprovning: another review found that the child could be harmed.
  */
-export function guardianMaySeeCase(childAge: number, c: { area: CaseArea }): GuardianView {
+export const GUARDIAN_WITHHOLD_REASONS = ['vardnadshavare_anmald', 'lvu', 'menprovning'] as const;
+export type GuardianWithholdReason = typeof GUARDIAN_WITHHOLD_REASONS[number];
+
+export const GUARDIAN_WITHHOLD_REASON_SV: Readonly<Record<GuardianWithholdReason, string>> = {
+  vardnadshavare_anmald: 'Vårdnadshavaren är den som anmälan eller oron gäller',
+  lvu: 'Vård enligt LVU – uppgifter lämnas efter prövning i varje enskilt fall',
+  menprovning: 'Sekretessprövning: barnet kan lida betydande men (OSL 12 kap. 3 §)',
+};
+
+/**
+ * May a vårdnadshavare see this case of their child in the e-service? `childAge` is the child's age today.
+ * A case the handläggare has withheld from the guardians (`withheldFromGuardians`) is never shown.
+ */
+export function guardianMaySeeCase(childAge: number, c: { area: CaseArea; withheldFromGuardians?: GuardianWithholdReason | null }): GuardianView {
   if (childAge >= CUSTODY_ENDS_AT_AGE) return { visible: false, reason: 'myndig' }; // FB 6 kap. 2 §
   if (childAge >= CHILD_OWN_MATTERS_FROM_AGE) return { visible: false, reason: 'barnets_egna' }; // SoL 21:1, OSL 12:3
   if (c.area === 'vald_i_nara_relationer') return { visible: false, reason: 'skyddat_arende' }; // OSL 12:3 (harm)
+  if (c.withheldFromGuardians) return { visible: false, reason: 'skyddat_arende' }; // OSL 12:3, reviewed case by case
   return { visible: true };
+}
+
+/**
+ * May an ombud see this case? A fullmakt covers what it says (FL 14 §; the principal decides the
+ * scope): the municipality registers the case areas it covers; none registered means it covers all.
+ */
+export function ombudMaySeeCase(fullmaktAreas: readonly CaseArea[] | null, c: { area: CaseArea }): boolean {
+  return fullmaktAreas === null || fullmaktAreas.length === 0 || fullmaktAreas.includes(c.area);
+}
+
+/**
+ * How the citizen is connected to a case: their own; a child's in custody; a fullmaktsgivare's;
+ * or as medsökande — the spouse or sambo who applied together for försörjningsstöd and confirmed
+ * the application with their own e-ID is a party to that case (FL 10 §) though it is filed on the other.
+ */
+export type CitizenRelationKind = 'self' | 'vardnadshavare' | 'ombud' | 'medsokande';
+
+/** The one rule for which cases a logged-in citizen sees of a person they act for. */
+export function citizenMaySeeCase(
+  who: { relation: CitizenRelationKind; personAge: number; fullmaktAreas: readonly CaseArea[] | null },
+  c: { area: CaseArea; withheldFromGuardians?: GuardianWithholdReason | null },
+): boolean {
+  if (who.relation === 'self' || who.relation === 'medsokande') return true;
+  if (who.relation === 'vardnadshavare') return guardianMaySeeCase(who.personAge, c).visible;
+  return ombudMaySeeCase(who.fullmaktAreas, c);
 }
 
 /** Why a guardian sees none of a child's cases, or null when they may see them (cases are filtered one by one). */
@@ -107,8 +149,9 @@ export function guardianWithholdsAll(childAge: number): 'myndig' | 'barnets_egna
   return null;
 }
 
-export const WITHHELD_TEXT_SV: Readonly<Record<'myndig' | 'barnets_egna' | 'skyddat_arende', string>> = {
+export const WITHHELD_TEXT_SV: Readonly<Record<'myndig' | 'barnets_egna' | 'skyddat_arende' | 'utanfor_fullmakt', string>> = {
   myndig: 'Personen är myndig. Du kan inte längre se personens ärenden.',
   barnets_egna: 'När barnet har fyllt 15 år är barnets ärenden barnets egna. Kontakta socialtjänsten om du har frågor.',
   skyddat_arende: 'Vissa ärenden visas inte här. Kontakta socialtjänsten om du har frågor.',
+  utanfor_fullmakt: 'Fullmakten gäller inte alla ärenden. Ärenden utanför fullmakten visas inte här.',
 };

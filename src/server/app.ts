@@ -11,6 +11,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { OidcClient } from './access/oidc.ts';
 import { Sessions, actorRunner } from './access/session.ts';
+import rateLimit from '@fastify/rate-limit';
 import { HttpProblem, registerProblemHandlers, sendNotFound } from './http/problems.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerHealthRoutes } from './modules/health/routes.ts';
@@ -27,6 +28,10 @@ import { registerAdminProviderRoutes } from './modules/admin-providers/routes.ts
 import { registerReminderRoutes } from './modules/reminders/routes.ts';
 import { registerOrderRoutes } from './modules/orders/routes.ts';
 import { registerMobileRoutes } from './modules/mobile/routes.ts';
+import { registerForsorjningsstodRoutes } from './modules/e-services/forsorjningsstod.ts';
+import { registerCitizenServiceRoutes } from './modules/citizen/services.ts';
+import { registerMessageRoutes } from './modules/messages/routes.ts';
+import { registerRepresentationRoutes } from './modules/representation/routes.ts';
 import { mountTestIdp } from './dev/test-idp.ts';
 
 const VERSION = (JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version;
@@ -72,6 +77,8 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
     },
   });
   registerProblemHandlers(app);
+  // Only routes that ask for it are limited (the public orosanmälan); counts live in this process's memory.
+  await app.register(rateLimit, { global: false });
   app.addHook('onSend', async (_req, reply) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) if (!reply.hasHeader(k)) reply.header(k, v);
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
@@ -89,6 +96,10 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   registerMobileRoutes(app, withActor);
   registerCitizenRoutes(app, withActor);
   registerApplicationRoutes(app, withActor);
+  registerForsorjningsstodRoutes(app, withActor);
+  registerCitizenServiceRoutes(app, withActor);
+  registerMessageRoutes(app, withActor);
+  registerRepresentationRoutes(app, withActor);
   registerCaseRoutes(app, withActor);
   registerJournalRoutes(app, withActor);
   registerFileRoutes(app, withActor);

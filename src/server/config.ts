@@ -19,6 +19,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string; bundledTestIdp: boolean };
   seedDemo: boolean;
   webDir: string;
+  /** Orosanmälan without login: at most `max` reports per IP address and window (kept in memory only). */
+  publicReports: { max: number; windowSeconds: number };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -79,5 +81,7 @@ export function loadConfig(overrides: Partial<Pick<Config, 'port' | 'dataDir' | 
     },
     seedDemo: overrides.seedDemo ?? (process.env.LOTS_SEED_DEMO ?? (production ? '0' : '1')) === '1',
     webDir: path.join(repoRoot, 'dist', 'web'),
+    // Generous enough for a school office behind one address; stops a script filling the inbox.
+    publicReports: { max: intFromEnv('LOTS_REPORT_RATE_MAX', 20), windowSeconds: intFromEnv('LOTS_REPORT_RATE_WINDOW_SECONDS', 15 * 60) },
   };
 }

@@ -5,6 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 import { CaseArea, CaseListItem, CaseOrigin, CaseStatus, PersonRef } from './api.ts';
+import { FsIntake } from './forsorjningsstod-api.ts';
 
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
 
@@ -83,6 +84,8 @@ export const Intake = Type.Object({
   receiptNumber: Type.Optional(Type.String()),
   childIdentityVerified: Type.Optional(Type.Boolean()),
   childAsReported: Type.Optional(Type.Object({ firstName: Type.String(), lastName: Type.String(), whereabouts: Nullable(Type.String()) })),
+  /** from the e-service ansökan om försörjningsstöd: household, incomes, costs, assets and attachments (src/shared/forsorjningsstod-api.ts) */
+  forsorjningsstod: Type.Optional(FsIntake),
 });
 export type Intake = Static<typeof Intake>;
 

@@ -7,7 +7,7 @@ import { CaseArea, CaseStatus, DecisionView } from './api.ts';
 export const CitizenRelation = Type.Union([Type.Literal('self'), Type.Literal('vardnadshavare'), Type.Literal('ombud')]);
 export type CitizenRelation = Static<typeof CitizenRelation>;
 
-export const WithheldReason = Type.Union([Type.Literal('myndig'), Type.Literal('barnets_egna'), Type.Literal('skyddat_arende')]);
+export const WithheldReason = Type.Union([Type.Literal('myndig'), Type.Literal('barnets_egna'), Type.Literal('skyddat_arende'), Type.Literal('utanfor_fullmakt')]);
 export type WithheldReason = Static<typeof WithheldReason>;
 
 /** What I may do for the person in the e-service. */

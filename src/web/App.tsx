@@ -23,6 +23,10 @@ import { EvbPage } from './orders/EvbPage';
 import { ProvidersPage } from './admin/ProvidersPage';
 import { OrosanmalanPage } from './public-report/OrosanmalanPage';
 import { AnsokanBistandPage } from './e-services/AnsokanBistandPage';
+import { AnsokanForsorjningsstodPage } from './e-services/AnsokanForsorjningsstodPage';
+import { BekraftaAnsokanPage } from './e-services/BekraftaAnsokanPage';
+import { CitizenServicesPage } from './citizen/CitizenServicesPage';
+import { CitizenMessagesPage } from './messages/CitizenMessagesPage';
 import { Layout } from './ui/Layout';
 import { ErrorPanel, Loading, MessagePage } from './ui/Status';
 
@@ -84,6 +88,10 @@ export function App() {
       <Route path="/medborgare" element={<RoleLayout view="medborgare" />}>
         <Route index element={<CitizenCasesPage />} />
         <Route path="ansokan/bistand" element={<AnsokanBistandPage />} />
+        <Route path="ansokan/forsorjningsstod" element={<AnsokanForsorjningsstodPage />} />
+        <Route path="bekrafta/:id" element={<BekraftaAnsokanPage />} />
+        <Route path="insatser" element={<CitizenServicesPage />} />
+        <Route path="meddelanden" element={<CitizenMessagesPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route path="/systemforvaltare" element={<RoleLayout view="systemforvaltare" />}>

@@ -73,6 +73,8 @@ const sv = {
 
   // staff
   navMyCases: 'Mina ärenden',
+  navMyServices: 'Mina insatser',
+  navMessages: 'Meddelanden',
   navSearch: 'Sök person',
   navUnitCases: 'Enhetens ärenden',
   navInbox: 'Inkorg',
@@ -356,6 +358,8 @@ const en: Messages = {
   goToMyView: 'Go to your start page',
 
   navMyCases: 'My cases',
+  navMyServices: 'My services',
+  navMessages: 'Messages',
   navSearch: 'Find person',
   navUnitCases: "Unit's cases",
   navInbox: 'Inbox',

@@ -182,3 +182,26 @@ describe('POST /api/public/reports', () => {
   });
 });
 
+
+describe('a limit per address on reports without login', () => {
+  it('after the limit the next report is refused with 429 problem+json, Retry-After and what to do; nothing is stored', async () => {
+    const count = async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM e_service_submissions WHERE kind = 'orosanmalan'`))[0]!.n;
+    const before = await count();
+    // Lower the limit for this test: whatever earlier tests sent from 127.0.0.1 counts too.
+    const saved = s.config.publicReports.max;
+    s.config.publicReports.max = 1;
+    try {
+      const res = await fetch(`${s.baseUrl}/api/public/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(report()) });
+      expect(res.status).toBe(429);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      const body = await res.json() as { status: number; type: string; detail: string };
+      expect(body).toMatchObject({ status: 429, type: '/problems/too-many-reports' });
+      expect(body.detail).toMatch(/112/);
+      expect(body.detail).toMatch(/finns kvar i formuläret/);
+      expect(await count()).toBe(before);
+    } finally {
+      s.config.publicReports.max = saved;
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // the child grows (FB 6 kap. 2 §; SoL 21 kap. 1 §; OSL 12 kap. 3 §; domain.md 1.3.2 and 1.8).
 import { describe, expect, it } from 'vitest';
 import {
-  CHILD_OWN_MATTERS_FROM_AGE, CITIZEN_STATUS_SV, citizenStatus, guardianMaySeeCase, guardianWithholdsAll,
+  CHILD_OWN_MATTERS_FROM_AGE, CITIZEN_STATUS_SV, citizenMaySeeCase, citizenStatus, guardianMaySeeCase, guardianWithholdsAll, ombudMaySeeCase,
 } from '../../src/domain/citizen-status.ts';
 import { STATUSES } from '../../src/domain/process/types.ts';
 
@@ -60,5 +60,34 @@ describe('what a vårdnadshavare sees of a child', () => {
   });
   it('never a case about violence in close relationships (OSL 12 kap. 3 §: harm to the child)', () => {
     expect(guardianMaySeeCase(8, { area: 'vald_i_nara_relationer' })).toEqual({ visible: false, reason: 'skyddat_arende' });
+  });
+});
+
+describe('cases withheld from the guardians and the fullmakt’s areas', () => {
+  // OSL 12 kap. 3 §: after a secrecy review the handläggare withholds one case from the guardians.
+  it.each([
+    ['vardnadshavare_anmald', false], ['lvu', false], ['menprovning', false], [null, true],
+  ] as const)('a 10-year-old’s case withheld for %s is visible to the guardian: %s', (reason, visible) => {
+    expect(guardianMaySeeCase(10, { area: 'barn_och_unga', withheldFromGuardians: reason }).visible).toBe(visible);
+  });
+
+  // FL 14 §: an ombud acts within the fullmakt; the municipality registers the areas it covers.
+  it.each([
+    [null, 'ekonomiskt_bistand', true],
+    [[], 'ekonomiskt_bistand', true],
+    [['aldreomsorg'], 'aldreomsorg', true],
+    [['aldreomsorg'], 'ekonomiskt_bistand', false],
+    [['aldreomsorg', 'ekonomiskt_bistand'], 'ekonomiskt_bistand', true],
+  ] as const)('a fullmakt for %j covers a case in %s: %s', (areas, area, visible) => {
+    expect(ombudMaySeeCase(areas, { area })).toBe(visible);
+  });
+
+  it('one rule for every relation: self sees everything, a guardian and an ombud within their limits', () => {
+    const withheld = { area: 'barn_och_unga' as const, withheldFromGuardians: 'lvu' as const };
+    expect(citizenMaySeeCase({ relation: 'self', personAge: 16, fullmaktAreas: null }, withheld)).toBe(true);
+    expect(citizenMaySeeCase({ relation: 'vardnadshavare', personAge: 9, fullmaktAreas: null }, withheld)).toBe(false);
+    expect(citizenMaySeeCase({ relation: 'vardnadshavare', personAge: 9, fullmaktAreas: null }, { area: 'barn_och_unga' })).toBe(true);
+    expect(citizenMaySeeCase({ relation: 'ombud', personAge: 88, fullmaktAreas: ['aldreomsorg'] }, { area: 'aldreomsorg' })).toBe(true);
+    expect(citizenMaySeeCase({ relation: 'ombud', personAge: 88, fullmaktAreas: ['aldreomsorg'] }, { area: 'vuxen' })).toBe(false);
   });
 });

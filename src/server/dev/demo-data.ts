@@ -45,7 +45,7 @@ export interface PersonRow {
   municipalityId: number; id: string; idKind: 'personnummer'; idNumber: string; firstName: string; lastName: string; birthDate: string;
   protection: Protection; street: string | null; postalCode: string | null; city: string | null; phone: string | null;
 }
-export interface PersonRelationRow { municipalityId: number; id: string; personId: string; relatedPersonId: string; kind: 'vardnadshavare' | 'ombud' | 'make_maka' | 'sambo'; scope: string | null; validFrom: string; validTo: string | null }
+export interface PersonRelationRow { municipalityId: number; id: string; personId: string; relatedPersonId: string; kind: 'vardnadshavare' | 'ombud' | 'make_maka' | 'sambo'; scope: string | null; scopeAreas: string[] | null; validFrom: string; validTo: string | null }
 export interface CaseRow {
   municipalityId: number; id: string; caseNumber: string; personId: string; unitId: string; area: Area; origin: 'ansokan' | 'anmalan' | 'ovrigt';
   title: string; status: Status; receivedOn: string; assignedTo: string | null; closedOn: string | null; closeReason: string | null;
@@ -311,6 +311,13 @@ const DEMO_CASES: CaseSpec[] = [
     decision: { insats: 'Matdistribution', basis: 'SoL2025:11:1', outcome: 'bifall', scope: 'Lunch sju dagar i veckan, glutenfri kost', motivation: 'Du klarar inte att laga mat själv. Matdistribution tillgodoser ditt behov av näringsriktig mat.', months: 12 },
     order: { provider: 'p1', status: 'avbruten', interruptedAgo: 110, interruptionReason: 'Utföraren har inte kunnat leverera glutenfri kost sedan leverantörsbytet; leveranserna har inte återupptagits.',
       info: 'Glutenfri kost (celiaki). Ställ lådan i kylskåpet; Lennart öppnar själv.' } },
+  // Kön till särskilt boende (issue 5, Mina insatser): granted, no place yet, behind Rolf above.
+  // Appended last for the same reason; no order, so they wait (src/domain/sabo-queue.ts).
+  { person: 'majbritt', unit: 'ao', area: 'aldreomsorg', origin: 'ansokan', title: 'Ansökan om särskilt boende', status: 'verkstallighet', ago: 75, worker: 'karin',
+    decision: { insats: 'Särskilt boende för äldre', basis: 'SoL2025:11:1', outcome: 'bifall', motivation: 'Du har ett stort behov av tillsyn och omvårdnad även nattetid som inte kan tillgodoses i hemmet med trygghetslarm och hemtjänst. Särskilt boende ger dig trygghet dygnet runt.' },
+    notes: [['Väntar på plats', 'Maj-Britt står i kön till särskilt boende. Informerad om att hon får ett erbjudande när en plats blir ledig.']] },
+  { person: 'bengt', unit: 'ao', area: 'aldreomsorg', origin: 'ansokan', title: 'Ansökan om särskilt boende', status: 'verkstallighet', ago: 50, worker: 'karin',
+    decision: { insats: 'Särskilt boende för äldre', basis: 'SoL2025:11:1', outcome: 'bifall', motivation: 'Efter din stroke behöver du hjälp med förflyttningar flera gånger per dygn, också på natten. Behovet kan inte tillgodoses i hemmet. Särskilt boende ger dig omvårdnad dygnet runt.' } },
 ];
 
 const CASE_PREFIX: Record<UnitKey, string> = { ao: 'ÄO', fs: 'FS', bu: 'BoU', vu: 'VUX', eb: 'EB' };
@@ -387,9 +394,10 @@ export function buildDemoData(today: string): DemoData {
   addPeople(2, EXEMPEL_PEOPLE, 'Exempelstad', '998 ');
 
   // Relations: related person is <kind> for person
-  const relate = (m: number, child: string, related: string, kind: PersonRelationRow['kind'], scope: string | null = null, validTo: string | null = null, validFrom = addDays(today, -400)) =>
-    data.personRelations.push({ municipalityId: m, id: demoUuid(`${m}:rel:${child}:${related}:${kind}`), personId: person[child]!, relatedPersonId: person[related]!, kind, scope, validFrom, validTo });
-  relate(1, 'gosta', 'ingrid', 'ombud', 'Hemtjänst och kontakter med biståndshandläggare', addDays(today, 300), addDays(today, -60));
+  const relate = (m: number, child: string, related: string, kind: PersonRelationRow['kind'], scope: string | null = null, validTo: string | null = null, validFrom = addDays(today, -400), scopeAreas: string[] | null = null) =>
+    data.personRelations.push({ municipalityId: m, id: demoUuid(`${m}:rel:${child}:${related}:${kind}`), personId: person[child]!, relatedPersonId: person[related]!, kind, scope, scopeAreas, validFrom, validTo });
+  // Ingrid's fullmakt covers her father's elderly-care matters only (not, say, his finances).
+  relate(1, 'gosta', 'ingrid', 'ombud', 'Hemtjänst och kontakter med biståndshandläggare', addDays(today, 300), addDays(today, -60), ['aldreomsorg']);
   relate(1, 'harald', 'elsa', 'make_maka'); relate(1, 'elsa', 'harald', 'make_maka');
   relate(1, 'noah', 'jessica', 'vardnadshavare');
   relate(1, 'leo', 'sofia', 'vardnadshavare'); relate(1, 'leo', 'marcus', 'vardnadshavare');
@@ -527,7 +535,10 @@ const DEMO_CITIZENS: Array<[string, string]> = [
   ['gosta', 'Har hemtjänst'],
   ['sofia', 'Vårdnadshavare för Leo, 10 år'],
   ['nadia', 'Har ansökt om försörjningsstöd'],
+  ['daniel', 'Sambo med Linda; söker försörjningsstöd tillsammans'],
+  ['linda', 'Sambo med Daniel; bekräftar ansökan som medsökande'],
   ['elin', 'Har daglig verksamhet enligt LSS'],
+  ['bengt', 'Väntar på plats i särskilt boende'],
 ];
 
 export function demoLoginDirectory(data: DemoData): LoginDirectory {

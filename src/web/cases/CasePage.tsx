@@ -22,6 +22,9 @@ import { LettersSection } from './LettersSection';
 import { useCaseMessages } from './messages';
 import { NextSteps } from './NextSteps';
 import { OrdersSection } from '../orders/OrdersSection';
+import { CaseMessagesSection } from '../messages/CaseMessagesSection';
+import { EconomicApplicationSection } from './EconomicApplicationSection';
+import { GuardianInsightSection } from '../representation/GuardianInsightSection';
 import { useCaseDetail } from './queries';
 import { Sv } from './form';
 import { isChildCase } from './util';
@@ -88,6 +91,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <div className="cs-main">
           <NextSteps detail={detail} />
           <IntakeSection detail={detail} />
+          <EconomicApplicationSection detail={detail} />
           {shown('skyddsbedomning') && <SkyddSection detail={detail} />}
           {shown('forhandsbedomning') && <FhbSection detail={detail} />}
           {shown('utredning') && <InvestigationSection detail={detail} />}
@@ -96,6 +100,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <LettersSection detail={detail} />
           <AppealsSection detail={detail} />
           <OrdersSection detail={detail} />
+          <CaseMessagesSection detail={detail} />
+          <GuardianInsightSection detail={detail} />
           <ClosedSection detail={detail} />
           <div id="journal" className="cs-journal">
             <JournalPanel caseId={detail.id} caseNumber={detail.caseNumber} />

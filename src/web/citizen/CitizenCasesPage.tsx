@@ -12,6 +12,7 @@ import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { citizenMessages } from './messages';
+import { AwaitingConfirmation } from '../e-services/AwaitingConfirmation';
 import './citizen.css';
 
 function useCitizen() {
@@ -164,8 +165,16 @@ export function CitizenCasesPage() {
   const me = useMe();
   const [params, setParams] = useSearchParams();
   return (
-    <Page title={m.title} lead={<p>{m.lead}</p>} narrow
-      actions={<Link to="/medborgare/ansokan/bistand" className="button"><Icon name="pen" />{m.applyLink}</Link>}>
+    <Page title={m.title} lead={<p>{m.lead}</p>} narrow>
+      <AwaitingConfirmation />
+      <nav className="ce-services" aria-labelledby="ce-services-h">
+        <h2 id="ce-services-h">{m.eServices}</h2>
+        <ul>
+          <li><Link to="/medborgare/ansokan/bistand"><Icon name="pen" />{m.applyLink}</Link></li>
+          <li><Link to="/medborgare/ansokan/forsorjningsstod"><Icon name="pen" />{m.applyFsLink}</Link></li>
+          <li><Link to="/orosanmalan"><Icon name="alert" />{m.reportLink}</Link></li>
+        </ul>
+      </nav>
       <QueryState query={me}>
         {({ actingFor }) => {
           if (actingFor.length === 0) return <p className="panel">{m.noCases}</p>;

@@ -6,6 +6,9 @@ type CaseStatus = CitizenCase['status'];
 const sv = {
   title: 'Mina ärenden',
   applyLink: 'Ansök om hjälp i vardagen',
+  applyFsLink: 'Ansök om försörjningsstöd',
+  reportLink: 'Gör en orosanmälan om ett barn',
+  eServices: 'E-tjänster',
   lead: 'Här ser du hur det går med dina ärenden hos socialtjänsten, vilka beslut vi har fattat och varför.',
   actingForLegend: 'Jag agerar för',
   relation: {
@@ -22,6 +25,7 @@ const sv = {
     myndig: 'Personen är myndig. Du kan inte längre se personens ärenden.',
     barnets_egna: 'När barnet har fyllt 15 år är barnets ärenden barnets egna. Kontakta socialtjänsten om du har frågor.',
     skyddat_arende: 'Vissa ärenden visas inte här. Kontakta socialtjänsten om du har frågor.',
+    utanfor_fullmakt: 'Fullmakten gäller inte alla ärenden. Ärenden utanför fullmakten visas inte här.',
   } satisfies Record<WithheldReason, string> as Record<WithheldReason, string>,
   caseNumber: 'Ärendenummer',
   started: 'Vi tog emot ärendet',
@@ -57,6 +61,9 @@ export type CitizenMessages = typeof sv;
 const en: CitizenMessages = {
   title: 'My cases',
   applyLink: 'Apply for support in daily life',
+  applyFsLink: 'Apply for income support (försörjningsstöd)',
+  reportLink: 'Report concern about a child',
+  eServices: 'E-services',
   lead: 'Here you can follow your cases with the social services, see the decisions we have made and why.',
   actingForLegend: 'I am acting for',
   relation: { self: 'Myself', vardnadshavare: 'A child in my custody', ombud: 'Has given me power of attorney' },
@@ -69,6 +76,7 @@ const en: CitizenMessages = {
     myndig: 'The person is an adult. You can no longer see their cases.',
     barnets_egna: 'Once a child has turned 15, the child’s cases are the child’s own. Contact the social services if you have questions.',
     skyddat_arende: 'Some cases are not shown here. Contact the social services if you have questions.',
+    utanfor_fullmakt: 'The power of attorney does not cover every matter. Matters outside it are not shown here.',
   },
   caseNumber: 'Case number',
   started: 'We received the case',

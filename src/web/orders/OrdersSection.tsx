@@ -1,7 +1,8 @@
 // The case page's "Verkställighet" section (issue 4, myndighet side): for each signed, granted
 // decision without an active order a beställning in one step; for each order its status, events,
 // the provider's signed genomförandeplan, performed time, the provider's signed documentation
-// (what uppföljning reads), messages with the provider, and the myndighet's steps.
+// (what uppföljning reads), messages with the provider, and the myndighet's steps; and the
+// person's requests to choose or change provider (LOV), carried out or refused here.
 import { useState, type FormEvent } from 'react';
 import type { CaseDetail } from '../../shared/cases-api';
 import type { CaseOrders, StaffOrderView } from '../../shared/orders-api';
@@ -13,6 +14,7 @@ import { Fact, Section } from '../cases/FactsSections';
 import { Disclosure, Field, ProblemAlert, RadioGroup, Sv, fieldErrors, useStatusMessage, useToday } from '../cases/form';
 import { useOrderMessages } from './messages';
 import { orderApi, useCaseOrders, useOrderChange, useOrderMessagesQuery, useProviders, type OrderStep } from './queries';
+import { ProviderChoiceRequests } from './ProviderChoiceRequests';
 import './orders.css';
 
 type DecisionSummary = CaseOrders['decisions'][number];
@@ -290,6 +292,8 @@ function Content({ detail, data, announce }: { detail: CaseDetail; data: CaseOrd
   const today = useToday();
   return (
     <div className="stack">
+      {/* The person's requests to choose or change provider (LOV), with the step to carry one out. */}
+      <ProviderChoiceRequests caseId={detail.id} announce={announce} />
       {data.decisions.length === 0 && <p className="muted">{m.noGranted}</p>}
       {data.decisions.map((dec) => (
         <div key={dec.decisionId} className="or-decision">

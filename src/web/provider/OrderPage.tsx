@@ -16,6 +16,7 @@ import { ErrorPanel, Loading } from '../ui/Status';
 import { ProviderStatusBadge } from './OrderCard';
 import { OrderSteps } from './OrderSteps';
 import { PlanSection } from './PlanSection';
+import { OrderCitizenMessages } from '../messages/OrderCitizenMessages';
 import { DeviationSection, JournalSection, MessagesSection, TimeSection } from './RecordSections';
 import { useProviderMessages } from './messages';
 import { useOrder } from './queries';
@@ -107,6 +108,7 @@ export function OrderPage() {
             <Section id="journal" title={m.secJournal}><JournalSection orderId={o.id} onDone={status.show} /></Section>
             <Section id="avvikelser" title={m.secDeviations}><DeviationSection orderId={o.id} onDone={status.show} /></Section>
             <Section id="meddelanden" title={m.secMessages}><MessagesSection orderId={o.id} onDone={status.show} /></Section>
+            <OrderCitizenMessages orderId={o.id} onDone={status.show} />
             <Section id="utford-tid" title={m.secTime}><TimeSection orderId={o.id} isChef={isChef} onDone={status.show} /></Section>
           </div>
         </div>

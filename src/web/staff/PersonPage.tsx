@@ -13,6 +13,7 @@ import { CaseCard } from './CaseCard';
 import { JournalList } from './JournalList';
 import { PersonHeader } from './PersonHeader';
 import { RelationsTable } from './RelationsTable';
+import { FullmaktSection } from '../representation/FullmaktSection';
 
 export function PersonPage() {
   const t = useT();
@@ -55,6 +56,7 @@ export function PersonPage() {
             <h2 id="relations-h">{t.relations}</h2>
             <RelationsTable relations={data.relations} />
           </section>
+          <FullmaktSection personId={id} />
           <section aria-labelledby="cases-h" className="section">
             <h2 id="cases-h">{t.cases}</h2>
             {data.cases.length === 0 ? <p className="muted">{t.casesEmpty}</p> : (

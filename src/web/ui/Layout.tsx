@@ -27,7 +27,11 @@ const navItems: Record<View, NavItem[]> = {
     { to: '/utforare/kunder', label: (t) => t.navClients },
     { to: '/utforare/mobil', label: (t) => t.navMobileDay },
   ],
-  medborgare: [{ to: '/medborgare', label: (t) => t.navMyCases }],
+  medborgare: [
+    { to: '/medborgare', label: (t) => t.navMyCases },
+    { to: '/medborgare/insatser', label: (t) => t.navMyServices },
+    { to: '/medborgare/meddelanden', label: (t) => t.navMessages },
+  ],
   systemforvaltare: [
     { to: '/systemforvaltare', label: (t) => t.navOverview },
     { to: '/systemforvaltare/delegation', label: (t) => t.navDelegation },

@@ -11,10 +11,11 @@ import type { WithActor } from '../../access/session.ts';
 import type { RequestContext } from '../../access/actor.ts';
 import { accessPerson, auditRecord, recordListReads, relationSql } from '../../access/gate.ts';
 import type { TenantTx } from '../../db/database.ts';
-import { notFound } from '../../http/problems.ts';
+import { HttpProblem, notFound } from '../../http/problems.ts';
+import { accessCitizenCase, citizenVisibleCases } from '../../access/citizen-access.ts';
 import { ageOf } from '../shared/rows.ts';
 import {
-  WITHHELD_TEXT_SV, citizenStatus, guardianMaySeeCase, guardianWithholdsAll,
+  WITHHELD_TEXT_SV, citizenStatus, guardianWithholdsAll,
 } from '../../../domain/citizen-status.ts';
 import { appealInstructions } from '../../../domain/letters/appeal-instructions.ts';
 import { goesAgainstParty, type CaseArea, type CaseType, type Status } from '../../../domain/process/types.ts';
@@ -62,6 +63,13 @@ function withheldFor(p: RelatedRow): { reason: WithheldReason; text: string } | 
   return reason ? { reason, text: WITHHELD_TEXT_SV[reason] } : null;
 }
 
+/** Some of the person's cases are not shown: outside the fullmakt, or withheld from the guardian. */
+function partlyWithheld(p: RelatedRow, shown: number, total: number): { reason: WithheldReason; text: string } | null {
+  if (shown >= total || p.relation === 'self') return null;
+  const reason = p.relation === 'ombud' ? 'utanfor_fullmakt' as const : 'skyddat_arende' as const;
+  return { reason, text: WITHHELD_TEXT_SV[reason] };
+}
+
 function toActingFor(p: RelatedRow): ActingFor {
   const withheld = withheldFor(p);
   return {
@@ -90,18 +98,23 @@ interface DecisionRow {
 }
 interface LetterRow { case_id: string; file_id: string; file_name: string; created_on: string }
 
-async function casesFor(tx: TenantTx, persons: RelatedRow[]): Promise<CitizenCaseGroup[]> {
+async function casesFor(tx: TenantTx, ctx: RequestContext, persons: RelatedRow[]): Promise<CitizenCaseGroup[]> {
   const m = tx.municipalityId;
+  // Which cases: the one rule in citizen-access.ts (custody limits, withheld cases, the fullmakt's areas).
+  const refs = await citizenVisibleCases(tx, ctx, persons.length === 1 ? { personId: persons[0]!.id } : {});
   const cases = await tx.query<CaseRow>(
     `SELECT c.id, c.person_id, c.case_number, c.area, c.case_type, c.title, c.status, c.received_on, c.closed_on, s.name AS worker_name
      FROM cases c LEFT JOIN staff_users s ON s.municipality_id = c.municipality_id AND s.id = c.assigned_to
-     WHERE c.municipality_id = $1 AND c.person_id = ANY($2::uuid[]) ORDER BY (c.status = 'avslutad'), c.received_on DESC`,
-    [m, persons.map((p) => p.id)]);
-  const byPerson = new Map(persons.map((p) => [p.id, p]));
-  const visible = cases.filter((c) => {
-    const p = byPerson.get(c.person_id)!;
-    return p.relation !== 'vardnadshavare' || guardianMaySeeCase(ageOf(p), c).visible;
-  });
+     WHERE c.municipality_id = $1 AND c.id = ANY($2::uuid[]) ORDER BY (c.status = 'avslutad'), c.received_on DESC`,
+    [m, refs.map((r) => r.id)]);
+  const totals = new Map((await tx.query<{ person_id: string; n: number }>(
+    'SELECT person_id, count(*)::int AS n FROM cases WHERE municipality_id = $1 AND person_id = ANY($2::uuid[]) GROUP BY person_id',
+    [m, persons.map((p) => p.id)])).map((r) => [r.person_id, r.n]));
+  const visible = cases;
+  // A case where I am medsökande is shown among my own, though it is filed on my partner.
+  const me = persons.find((p) => p.relation === 'self')?.id;
+  const shownUnder = new Map(refs.map((r) => [r.id, r.relation === 'medsokande' && me ? me : r.personId]));
+  const casesOf = (personId: string) => visible.filter((c) => shownUnder.get(c.id) === personId);
   const ids = visible.map((c) => c.id);
   // Only taken decisions: drafts and proposals are the authority's working material.
   const decisions = await tx.query<DecisionRow>(
@@ -137,9 +150,8 @@ async function casesFor(tx: TenantTx, persons: RelatedRow[]): Promise<CitizenCas
   return persons.map((p) => ({
     person: { id: p.id, name: `${p.first_name} ${p.last_name}` },
     relation: p.relation,
-    withheld: withheldFor(p) ?? (visible.filter((c) => c.person_id === p.id).length < cases.filter((c) => c.person_id === p.id).length
-      ? { reason: 'skyddat_arende' as const, text: WITHHELD_TEXT_SV.skyddat_arende } : null),
-    cases: visible.filter((c) => c.person_id === p.id).map(toCase),
+    withheld: withheldFor(p) ?? partlyWithheld(p, casesOf(p.id).length, totals.get(p.id) ?? 0),
+    cases: casesOf(p.id).map(toCase),
   }));
 }
 
@@ -178,41 +190,28 @@ async function citizenCases(tx: TenantTx, ctx: RequestContext, forPerson: string
     // Through the gate: 404 when there is no such person, 403 (logged, flagged) when I do not act for them.
     await accessPerson(tx, ctx, forPerson, { action: 'read', resource: 'citizen.cases' });
     const persons = await actingFor(tx, ctx, forPerson);
-    return { persons: await casesFor(tx, persons) };
+    return { persons: await casesFor(tx, ctx, persons) };
   }
   const persons = await actingFor(tx, ctx);
   recordListReads(tx, ctx, persons.map((p) => p.id), 'citizen.cases');
-  return { persons: await casesFor(tx, persons) };
+  return { persons: await casesFor(tx, ctx, persons) };
 }
 
 /** The beslutsbrev, only when its case is one I may see; otherwise 404 (a guess cannot be told from a miss). */
 async function letterContent(tx: TenantTx, ctx: RequestContext, fileId: string) {
-  const actor = ctx.actor;
   const m = tx.municipalityId;
-  const meta = await tx.one<{ case_id: string; person_id: string; area: CaseArea; birth_date: string }>(
-    `SELECT c.id AS case_id, c.person_id, c.area, p.birth_date FROM decision_letters l
-     JOIN cases c ON c.municipality_id = l.municipality_id AND c.id = l.case_id
-     JOIN persons p ON p.municipality_id = c.municipality_id AND p.id = c.person_id
-     WHERE l.municipality_id = $1 AND l.file_id = $2`, [m, fileId]);
+  const meta = await tx.one<{ case_id: string }>('SELECT case_id FROM decision_letters WHERE municipality_id = $1 AND file_id = $2', [m, fileId]);
   if (!meta) throw notFound('Brevet');
-  const params: unknown[] = [meta.person_id];
-  const row = actor.kind === 'citizen' && actor.personId
-    ? await tx.one<{ relation: CitizenRelation | null }>(`SELECT ${relationSql(actor, '$1::uuid', params)} AS relation`, params)
-    : null;
-  const relation = row?.relation ?? null;
-  const allowed = relation !== null && (relation !== 'vardnadshavare' || guardianMaySeeCase(ageOf(meta), meta).visible);
-  if (!allowed) {
-    tx.auditRefusal(auditRecord(ctx, {
-      action: 'denied', resource: 'citizen.letter', subjectPersonId: meta.person_id, flagged: true, details: { attempted: 'read', fileId },
-    }));
-    throw notFound('Brevet');
-  }
+  // A letter is read as part of its case: the same 404 (and flagged refusal) as for a case I may not see.
+  const ref = await accessCitizenCase(tx, ctx, meta.case_id, { action: 'read', resource: 'citizen.letter' }).catch((err: unknown) => {
+    throw err instanceof HttpProblem && err.status === 404 ? notFound('Brevet') : err;
+  });
   const file = await tx.one<{ file_name: string; content_type: string; content: Buffer; sha256: string }>(
     'SELECT file_name, content_type, content, sha256 FROM case_files WHERE municipality_id = $1 AND id = $2', [m, fileId]);
   if (!file) throw notFound('Brevet');
   tx.audit(auditRecord(ctx, {
-    action: 'read', resource: 'citizen.letter', subjectPersonId: meta.person_id, purpose: relation,
-    details: { caseId: meta.case_id, fileId, sha256: file.sha256 },
+    action: 'read', resource: 'citizen.letter.file', subjectPersonId: ref.personId, purpose: ref.relation,
+    details: { caseId: ref.id, fileId, sha256: file.sha256 },
   }));
   return file;
 }

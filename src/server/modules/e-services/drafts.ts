@@ -84,9 +84,23 @@ export async function createDraft(tx: TenantTx, ctx: RequestContext, body: { kin
   return draftView(await loadOwnDraft(tx, ctx, created!.id));
 }
 
+/**
+ * A försörjningsstöd application sent to the co-applicant stays as sent while they are asked to
+ * confirm it (e_service_confirmations, ./forsorjningsstod.ts); the applicant takes it back first.
+ */
+export async function refuseWhileAwaitingCoApplicant(tx: TenantTx, draftId: string): Promise<void> {
+  const waiting = await tx.one(
+    `SELECT 1 AS x FROM e_service_confirmations WHERE municipality_id = $1 AND draft_id = $2 AND state = 'awaiting_co_applicant'`,
+    [tx.municipalityId, draftId]);
+  if (waiting) {
+    throw conflict('Ansökan väntar på att din make, maka eller sambo bekräftar den. Ta tillbaka den först om du vill ändra något.', 'awaiting-co-applicant');
+  }
+}
+
 export async function saveDraft(tx: TenantTx, ctx: RequestContext, id: string, body: { version: number; content: Record<string, unknown> }): Promise<Draft> {
   const row = await loadOwnDraft(tx, ctx, id, { lock: true, unsubmitted: true });
   await accessPerson(tx, ctx, row.subject_person_id, { action: 'update', resource: eServiceResource(row.kind) });
+  if (row.kind === 'ansokan_forsorjningsstod') await refuseWhileAwaitingCoApplicant(tx, id);
   if (row.version !== body.version) {
     // Saved meanwhile from another tab or device: answer with what is saved, so nothing is lost.
     throw conflict('Utkastet har sparats från ett annat fönster eller en annan enhet sedan du öppnade det. Vi visar det senast sparade.',
@@ -100,6 +114,7 @@ export async function saveDraft(tx: TenantTx, ctx: RequestContext, id: string, b
 
 export async function deleteDraft(tx: TenantTx, ctx: RequestContext, id: string): Promise<void> {
   const row = await loadOwnDraft(tx, ctx, id, { lock: true, unsubmitted: true });
+  if (row.kind === 'ansokan_forsorjningsstod') await refuseWhileAwaitingCoApplicant(tx, id);
   await tx.query('DELETE FROM e_service_drafts WHERE municipality_id = $1 AND id = $2', [tx.municipalityId, row.id]);
 }
 

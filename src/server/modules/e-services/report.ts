@@ -80,7 +80,18 @@ export function registerReportRoutes(app: FastifyInstance, deps: { db: Database;
       description: 'Tar emot en orosanmälan och svarar med ett kvittensnummer, inget annat. Samma idempotencyKey igen ger samma kvittens.',
       security: [],
       body: ReportBody,
-      response: { 201: ReportReceipt, 400: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 415: { $ref: 'Problem#' } },
+      response: { 201: ReportReceipt, 400: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 415: { $ref: 'Problem#' }, 429: { $ref: 'Problem#' } },
+    },
+    // Anyone may report without logging in, so a script could flood the unit's inbox: a limit per
+    // address (in memory, never stored — an anonymous reporter's address is not kept anywhere).
+    config: {
+      rateLimit: {
+        max: () => config.publicReports.max,
+        timeWindow: config.publicReports.windowSeconds * 1000,
+        errorResponseBuilder: (_req: unknown, context: { after: string; ttl: number }) => new HttpProblem(429, 'För många anmälningar',
+          `Många anmälningar har skickats från din uppkoppling på kort tid. Vänta ${Math.max(1, Math.ceil(context.ttl / 60000))} minuter och skicka igen – det du skrivit finns kvar i formuläret. Är barnet i akut fara: ring 112. Du kan också ringa socialtjänsten.`,
+          'too-many-reports'),
+      },
     },
   }, async (req, reply) => {
     assertSameOrigin(req, config);

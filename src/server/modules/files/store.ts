@@ -21,8 +21,10 @@ export interface CaseFileRow {
 }
 
 export const CASE_FILE_COLS = `f.id, f.case_id, f.kind, f.file_name, f.content_type, f.size_bytes, f.sha256, f.uploaded_at,
-  f.description, su.name AS uploaded_by_name`;
-export const CASE_FILE_JOIN = 'JOIN staff_users su ON su.municipality_id = f.municipality_id AND su.id = f.uploaded_by';
+  f.description, COALESCE(su.name, up.first_name || ' ' || up.last_name || ' (e-tjänst)') AS uploaded_by_name`;
+// A file comes from staff (uploaded_by) or from the citizen through an e-service (uploaded_by_person_id).
+export const CASE_FILE_JOIN = `LEFT JOIN staff_users su ON su.municipality_id = f.municipality_id AND su.id = f.uploaded_by
+  LEFT JOIN persons up ON up.municipality_id = f.municipality_id AND up.id = f.uploaded_by_person_id`;
 
 const LABELS = new Map<string, string>(Object.values(FILE_TYPES).map((t) => [mediaTypeOf(t.mime), t.labelSv]));
 
