@@ -57,7 +57,7 @@ function FullmaktTable({ personId, rows, onDone }: { personId: string; rows: Ful
         <tbody>
           {rows.map((f) => (
             <tr key={f.id}>
-              <th scope="row">{f.ombud.name}<br /><span className="muted">{f.ombud.idNumber}</span></th>
+              <th scope="row">{f.ombud.name}<br /><span className="muted nowrap">{f.ombud.idNumber}</span></th>
               <td>{f.scope}</td>
               <td>{f.scopeAreas.length === 0 ? m.allAreas : f.scopeAreas.map((a) => m.area[a]).join(', ')}</td>
               <td>
