@@ -8,6 +8,8 @@ import { loadConfig } from '../src/server/config.ts';
 import { openDatabase } from '../src/server/db/open.ts';
 import { buildApp } from '../src/server/app.ts';
 import { freePort } from '../src/server/db/embedded.ts';
+import { startJobQueue } from '../src/server/jobs/queue.ts';
+import { startNotificationSimulators } from '../src/server/dev/notification-simulators.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext { baseUrl: string }
@@ -23,8 +25,14 @@ export default async function setup(project: TestProject) {
   const opened = await openDatabase(config);
   const app = await buildApp(config, opened.db, { logger: false });
   await app.listen({ port, host: '127.0.0.1' });
+  // Notices of new messages go to the local SMTP / SMS simulators through the real job queue.
+  const sims = await startNotificationSimulators();
+  const quiet = { info() {}, warn() {}, error() {} };
+  const jobs = await startJobQueue({ db: opened.db, schedule: false, runAtStart: false, pollingIntervalSeconds: 0.5, log: quiet, publicUrl: config.publicUrl });
   project.provide('baseUrl', config.publicUrl);
   return async () => {
+    await jobs.stop(5_000);
+    await sims.close();
     await app.close();
     await opened.close();
     rmSync(dir, { recursive: true, force: true });

@@ -179,6 +179,8 @@ describe('meddelanden', () => {
 
     await page.reload();
     await page.getByRole('listitem').filter({ hasText: FROM_PROVIDER }).getByText('Anna, Hemtjänsten Centrum').waitFor();
+    // "Sent" was said once, not again after a reload.
+    expect(await page.getByText('Meddelandet är skickat.').count()).toBe(0);
     await screenshot(page, 'meddelanden-9-utforarens-svar');
     await citizen.context.close();
     await provider.context.close();

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { loadNotificationConfig, type NotificationConfig } from './modules/messages/channels.ts';
 
 export interface Config {
   production: boolean;
@@ -21,6 +22,8 @@ export interface Config {
   webDir: string;
   /** Orosanmälan without login: at most `max` reports per IP address and window (kept in memory only). */
   publicReports: { max: number; windowSeconds: number };
+  /** SMTP and SMS gateway for notices of new messages (SMTP_URL, SMTP_FROM, SMS_API_URL, SMS_API_USER, SMS_API_PASSWORD, SMS_FROM). */
+  notifications: NotificationConfig;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
@@ -83,5 +86,6 @@ export function loadConfig(overrides: Partial<Pick<Config, 'port' | 'dataDir' | 
     webDir: path.join(repoRoot, 'dist', 'web'),
     // Generous enough for a school office behind one address; stops a script filling the inbox.
     publicReports: { max: intFromEnv('LOTS_REPORT_RATE_MAX', 20), windowSeconds: intFromEnv('LOTS_REPORT_RATE_WINDOW_SECONDS', 15 * 60) },
+    notifications: loadNotificationConfig(process.env, production),
   };
 }

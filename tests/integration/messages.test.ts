@@ -11,8 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, startServer, type TestServer } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden } from '../../src/domain/deadlines.ts';
-import { startJobQueue, type JobQueue } from '../../src/server/jobs/queue.ts';
-import { registerNotifyJob } from '../../src/server/jobs/notify.ts';
+import PgBoss from 'pg-boss';
+import { JOB_SCHEMA } from '../../src/server/jobs/queue.ts';
+import { MAX_ATTEMPTS, deliverPendingNotifications, registerNotifyJob } from '../../src/server/jobs/notify.ts';
 import { startNotificationSimulators, type NotificationSimulators } from '../../src/server/dev/notification-simulators.ts';
 import type {
   CitizenMessagesOverview, CitizenThread, JournalMessageResult, NotificationSettings, ThreadList, UnreadByCase, UnreadByOrder,
@@ -21,7 +22,7 @@ import type { Problem } from '../../src/shared/api.ts';
 
 let s: TestServer;
 let sims: NotificationSimulators;
-let queue: JobQueue;
+let boss: PgBoss;
 const today = dateInSweden();
 const q = <T extends object>(sql: string, params: unknown[] = []) => s.db.owner.query<T>(sql, params).then((r) => r.rows);
 const person = (key: string) => demoUuid(`1:person:${key}`);
@@ -66,12 +67,15 @@ let anna: Browser;
 beforeAll(async () => {
   s = await startServer();
   sims = await startNotificationSimulators({});
-  queue = await startJobQueue({ db: s.db, connectionString: s.ownerUrl, schedule: false, runAtStart: false, pollingIntervalSeconds: 0.5, log: { info() {}, warn() {}, error() {} } });
-  await registerNotifyJob(queue.boss, { db: s.db, connectionString: s.ownerUrl, publicUrl: s.baseUrl, schedule: false, pollingIntervalSeconds: 0.5 });
+  // The notification job on a real pg-boss, in the schema the app's queue uses.
+  boss = new PgBoss({ connectionString: s.ownerUrl, schema: JOB_SCHEMA, max: 2 });
+  boss.on('error', () => undefined);
+  await boss.start();
+  await registerNotifyJob(boss, { db: s.db, connectionString: s.ownerUrl, publicUrl: s.baseUrl, schedule: false, pollingIntervalSeconds: 0.5 });
   [ingrid, gosta, karin, anna] = await Promise.all([citizen('ingrid'), citizen('gosta'), staff('karin'), staff('annap')]);
 });
 afterAll(async () => {
-  await queue?.stop(5_000);
+  await boss?.stop({ graceful: false, close: true });
   await sims?.close();
   await s?.close();
 });
@@ -200,6 +204,36 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
     expect((await q('SELECT 1 FROM message_notifications WHERE recipient_person_id = $1', [INGRID])).length).toBe(before);
     await q(`UPDATE message_notifications SET status = 'skickad', sent_at = now() WHERE recipient_person_id = $1`, [INGRID]);
     await q(`UPDATE citizen_notification_settings SET email = 'ingrid.lund@example.se' WHERE person_id = $1`, [INGRID]);
+  });
+});
+
+describe('delivery', () => {
+  it('the dev server shows what the simulators received', async () => {
+    const r = await fetch(`${s.baseUrl}/dev/notifications`);
+    const body = await r.json() as { running: boolean; mails: Array<{ to: string[] }> };
+    expect(body.running).toBe(true);
+    expect(body.mails.some((x) => x.to.includes('ingrid.lund@example.se'))).toBe(true);
+  });
+
+  it('a gateway that refuses (wrong password) is retried later, then given up; the message itself stays', async () => {
+    const [msg] = await q<{ id: string }>('SELECT id FROM messages LIMIT 1');
+    const [row] = await q<{ id: string }>(
+      `INSERT INTO message_notifications (municipality_id, id, message_id, recipient_person_id, channel, address)
+       VALUES (1, gen_random_uuid(), $1, $2, 'sms', '+46709999999') RETURNING id`, [msg!.id, person('sofia')]);
+    const bad = { smtpUrl: null, smtpFrom: null, smsApiUrl: sims.sms!.url, smsUser: sims.sms!.user, smsPassword: 'fel', smsFrom: null };
+    const first = await deliverPendingNotifications(s.db, { config: bad, publicUrl: s.baseUrl });
+    expect(first).toEqual({ sent: 0, failed: 0, retrying: 1 });
+    const [after] = await q<{ status: string; attempts: number; last_error: string; later: boolean }>(
+      'SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM message_notifications WHERE id = $1', [row!.id]);
+    expect(after).toMatchObject({ status: 'vantar', attempts: 1, later: true });
+    expect(after!.last_error).toMatch(/SMS-tjänsten svarade 401/);
+    // Not due yet: nothing is tried.
+    expect(await deliverPendingNotifications(s.db, { config: bad, publicUrl: s.baseUrl })).toEqual({ sent: 0, failed: 0, retrying: 0 });
+    await q('UPDATE message_notifications SET attempts = $2, next_attempt_at = now() WHERE id = $1', [row!.id, MAX_ATTEMPTS - 1]);
+    expect(await deliverPendingNotifications(s.db, { config: bad, publicUrl: s.baseUrl })).toEqual({ sent: 0, failed: 1, retrying: 0 });
+    const [given] = await q<{ status: string }>('SELECT status FROM message_notifications WHERE id = $1', [row!.id]);
+    expect(given!.status).toBe('misslyckad');
+    expect(sims.sms!.messages.some((x) => x.to === '+46709999999')).toBe(false);
   });
 });
 
@@ -363,6 +397,16 @@ describe('nobody reaches a conversation they may not see', () => {
     // Citizens have no staff or provider route, and staff no citizen route.
     expect((await ingrid.getJson(`/api/staff/cases/${GOSTA_CASE}/messages`)).status).toBe(403);
     expect((await karin.getJson('/api/citizen/messages')).status).toBe(403);
+  });
+
+  it('for a child, the guardians who may see the case are offered first; nobody else is', async () => {
+    const leoCase = demoUuid('1:case:leo:Orosanmälan från förskola');
+    const ahmed = await staff('ahmed');
+    const list = await ahmed.getJson<ThreadList>(`/api/staff/cases/${leoCase}/messages`);
+    expect(list.status).toBe(200);
+    expect(list.body.canStartWith.map((c) => [c.name, c.relation])).toEqual([
+      ['Marcus Andersson', 'vardnadshavare'], ['Sofia Andersson', 'vardnadshavare'], ['Leo Andersson', 'self'],
+    ]);
   });
 
   it('a closed case can be read but not written about', async () => {

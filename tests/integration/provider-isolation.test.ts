@@ -93,6 +93,9 @@ const today3 = () => new Date(Date.now() - 3 * 3600_000).toISOString();
 /** A valid body per route, so the request passes validation and reaches the handler. */
 const BODIES: Record<string, () => unknown> = {
   'post /api/provider/orders/{id}/steps/{step}': () => ({ date: today, reason: 'Prövning' }),
+  'post /api/provider/orders/{id}/citizen-messages': () => ({ citizenPersonId: demoUuid('1:person:gosta'), body: 'Prövning' }),
+  'post /api/provider/orders/{id}/citizen-messages/read': () => undefined,
+  'post /api/provider/orders/{id}/citizen-messages/journal': () => ({ messageId: randomUUID() }),
   'post /api/provider/orders/{id}/plans': () => undefined,
   'put /api/provider/orders/{id}/plans/{planId}': () => ({ updatedAt: new Date().toISOString(), goals: [], parts: [], participation: 'x', followUpOn: null }),
   'post /api/provider/orders/{id}/plans/{planId}/sign': () => undefined,

@@ -195,6 +195,9 @@ export async function registerNotifyJob(boss: PgBoss, opts: NotifyJobOptions): P
   const known = registered.get(boss);
   if (known) return known;
   const log = opts.log ?? quiet;
+  const channels = resolveNotificationConfig(opts.config);
+  if (!channels.smtpUrl) log.warn('aviseringar: SMTP_URL saknas – aviseringar med e-post kan inte skickas');
+  if (!channels.smsApiUrl) log.warn('aviseringar: SMS_API_URL saknas – aviseringar med sms kan inte skickas');
   // 'stately': at most one run waiting and one running; wake-ups while one waits cost nothing.
   await boss.createQueue(NOTIFY_JOB, { name: NOTIFY_JOB, policy: 'stately', retryLimit: 2, retryDelay: 30, expireInSeconds: 5 * 60 });
   await boss.work(NOTIFY_JOB, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2 }, async (jobs) => {

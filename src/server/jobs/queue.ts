@@ -4,11 +4,14 @@
 // runs once per slot however many processes are up.
 //
 // Jobs now: 'deadline-sweep' every 15 minutes and once at start-up (reminders of deadlines,
-// follow-ups, kommunicering and unassigned cases; see deadline-sweep.ts).
+// follow-ups, kommunicering and unassigned cases; see deadline-sweep.ts), and 'message-notifications':
+// notices of new messages to citizens, woken by pg_notify on commit and every minute (notify.ts).
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.ts';
 import { dateInSweden } from '../../domain/deadlines.ts';
 import { DEADLINE_SWEEP_JOB, runDeadlineSweep } from './deadline-sweep.ts';
+import { registerNotifyJob } from './notify.ts';
+import type { NotificationConfig } from '../modules/messages/channels.ts';
 
 export const JOB_SCHEMA = 'pgboss';
 export const DEADLINE_SWEEP_CRON = '*/15 * * * *';
@@ -30,6 +33,10 @@ export interface JobQueueOptions {
   /** How often an idle worker looks for jobs (default 2 s). */
   pollingIntervalSeconds?: number;
   log?: Log;
+  /** Lots's public address, for the link in notices of new messages. */
+  publicUrl?: string;
+  /** SMTP/SMS settings; default: the environment, else the dev simulators running in this process. */
+  notifications?: NotificationConfig;
 }
 
 export interface JobQueue {
@@ -87,6 +94,10 @@ export async function startJobQueue(opts: JobQueueOptions): Promise<JobQueue> {
     });
     if (opts.schedule ?? true) await boss.schedule(DEADLINE_SWEEP_JOB, DEADLINE_SWEEP_CRON, {}, { tz: 'Europe/Stockholm' });
     if (opts.runAtStart ?? true) await boss.send(DEADLINE_SWEEP_JOB, {});
+    await registerNotifyJob(boss, {
+      db: opts.db, connectionString: opts.connectionString, log, schedule: opts.schedule,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds, publicUrl: opts.publicUrl, config: opts.notifications,
+    });
   } catch (err) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw err;

@@ -263,7 +263,12 @@ function Reply({ target }: { target: CitizenTarget }) {
 function ThreadView({ target, data }: { target: CitizenTarget; data: CitizenThread }) {
   const m = useMessagesText();
   const location = useLocation();
-  const sent = (location.state as { sent?: boolean } | null)?.sent === true;
+  const navigate = useNavigate();
+  // "Sent" is said once, right after sending; not again after a reload or when coming back later.
+  const [sent] = useState(() => (location.state as { sent?: boolean } | null)?.sent === true);
+  useEffect(() => {
+    if (sent) void navigate({ search: location.search }, { replace: true, state: null });
+  }, [sent, navigate, location.search]);
   const listId = useId();
   const about = m.threadAbout(data.person.name, data.relation === 'self');
   return (

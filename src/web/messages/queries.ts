@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CitizenMessagesOverview, CitizenThread, CitizenUnread, JournalMessageResult, NewMessageBody, NotificationSettings,
-  NotificationSettingsBody, StaffNewMessageBody, ThreadList,
+  NotificationSettingsBody, StaffNewMessageBody, ThreadList, UnreadByCase, UnreadByOrder,
 } from '../../shared/messages-api';
 import { api, request } from '../api/client';
 import { journalKeys } from '../journal/queries';
@@ -118,4 +118,21 @@ export function useThreadChange(scope: StaffScope) {
       },
     }),
   };
+}
+
+/** Unread messages from citizens in my unit's cases (handläggare), per case. */
+export function useStaffUnread() {
+  return useQuery({
+    queryKey: messageKeys.staffUnread, queryFn: ({ signal }) => api.get<UnreadByCase>('/api/staff/messages/unread', signal),
+    refetchInterval: 60_000,
+  });
+}
+
+/** Unread messages from citizens on my provider's orders, per order. */
+export function useProviderUnread() {
+  return useQuery({
+    queryKey: ['provider', 'citizen-messages', 'unread'] as const,
+    queryFn: ({ signal }) => api.get<UnreadByOrder>('/api/provider/citizen-messages/unread', signal),
+    refetchInterval: 60_000,
+  });
 }

@@ -6,11 +6,12 @@ import { useMyCases } from '../api/queries';
 import { useT, type Messages } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
+import { CitizenUnreadCount } from '../messages/UnreadCount';
 
 type Actor = NonNullable<SessionInfo['actor']>;
 type View = Actor['view'];
 
-interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean; count?: 'inbox' }
+interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean; count?: 'inbox' | 'messages' }
 
 const navItems: Record<View, NavItem[]> = {
   handlaggare: [
@@ -30,7 +31,7 @@ const navItems: Record<View, NavItem[]> = {
   medborgare: [
     { to: '/medborgare', label: (t) => t.navMyCases },
     { to: '/medborgare/insatser', label: (t) => t.navMyServices },
-    { to: '/medborgare/meddelanden', label: (t) => t.navMessages },
+    { to: '/medborgare/meddelanden', label: (t) => t.navMessages, count: 'messages' },
   ],
   systemforvaltare: [
     { to: '/systemforvaltare', label: (t) => t.navOverview },
@@ -75,7 +76,7 @@ export function Layout({ session, children }: { session: SessionInfo | undefined
             <ul className="container">
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end>{item.label(t)}{item.count === 'inbox' && <InboxCount />}</NavLink>
+                  <NavLink to={item.to} end>{item.label(t)}{item.count === 'inbox' && <InboxCount />}{item.count === 'messages' && <CitizenUnreadCount />}</NavLink>
                 </li>
               ))}
             </ul>

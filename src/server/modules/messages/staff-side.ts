@@ -90,9 +90,12 @@ export async function buildThreadList(
     };
   });
   const taken = new Set(threads.map((t) => t.citizen_person_id));
+  // A child's guardians come first (the one offered first is the one most often meant), else the person.
+  const hasGuardian = [...visible.values()].includes('vardnadshavare');
+  const rank = (c: Correspondent) => (c.relation === (hasGuardian ? 'vardnadshavare' : 'self') ? 0 : c.relation === 'self' ? 1 : 2);
   const canStartWith = opts.startWith.filter((id, i, all) => all.indexOf(id) === i && visible.has(id) && !taken.has(id))
     .map((id) => correspondent(id, visible.get(id)!))
-    .sort((a, b) => Number(a.relation !== 'self') - Number(b.relation !== 'self') || a.name.localeCompare(b.name, 'sv'));
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'sv'));
   return { threads: list, canStartWith, unread: list.reduce((s, t) => s + t.unread, 0) };
 }
 
