@@ -68,6 +68,11 @@ try {
   await chef.login('demo:annap');
   const field = new Browser(config.publicUrl);
   await field.login('demo:fatima');
+  // a daughter with fullmakt following her father's cases and home care (citizen view)
+  const { rows: [ingrid] } = await db.owner.query<{ id_number: string }>(`SELECT id_number FROM persons WHERE municipality_id = 1 AND first_name = 'Ingrid' AND last_name = 'Lund'`);
+  const { rows: [gosta] } = await db.owner.query<{ id: string }>(`SELECT id FROM persons WHERE municipality_id = 1 AND first_name = 'Gösta' AND last_name = 'Lund'`);
+  const citizen = new Browser(config.publicUrl);
+  await citizen.login(`bankid:${ingrid!.id_number}`, 'medborgare');
 
   const results = [
     await measure('baseline: bare PK read', (i) => bare.query('SELECT * FROM persons WHERE municipality_id = 1 AND id = $1', [ids[i % ids.length]])),
@@ -92,6 +97,16 @@ try {
     }),
     await measure('GET /api/mobile/today (field staff day) over HTTP', async () => {
       const res = await field.fetch('/api/mobile/today');
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }),
+    await measure('GET /api/citizen/cases?for= (Mina ärenden, ombud) over HTTP', async () => {
+      const res = await citizen.fetch(`/api/citizen/cases?for=${gosta!.id}`);
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }),
+    await measure('GET /api/citizen/services?for= (Mina insatser, ombud) over HTTP', async () => {
+      const res = await citizen.fetch(`/api/citizen/services?for=${gosta!.id}`);
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await res.arrayBuffer();
     }),
