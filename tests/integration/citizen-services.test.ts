@@ -6,7 +6,7 @@
 // a request to change provider, carried out by the handläggare through the order machine, or
 // refused, or withdrawn. Kön till särskilt boende (11 kap. 1 § SoL; 34 kap. 1 § SoL on three months).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startServer, type TestServer } from './helpers.ts';
+import { Browser, startServer, type TestServer, citizenLogin, staffLogin } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, addMonths, dateInSweden } from '../../src/domain/deadlines.ts';
 import { clockSv, swedishDay } from '../../src/domain/visits.ts';
@@ -33,17 +33,8 @@ const NEVER = [
   'ville skjuta duschen till i morgon', 'Erik Nord', 'Anna Persson',
 ];
 
-async function staff(key: string): Promise<Browser> {
-  const b = new Browser(s.baseUrl);
-  await b.login(`demo:${key}`);
-  return b;
-}
-async function citizen(key: string): Promise<Browser> {
-  const [p] = await q<{ id_number: string }>('SELECT id_number FROM persons WHERE id = $1', [person(key)]);
-  const b = new Browser(s.baseUrl);
-  await b.login(`bankid:${p!.id_number}`, 'medborgare');
-  return b;
-}
+const staff = (key: string) => staffLogin(s, key);
+const citizen = (key: string) => citizenLogin(s, key);
 const services = (b: Browser, forKey?: string) =>
   b.getJson<CitizenServicesResponse & Problem>(`/api/citizen/services${forKey ? `?for=${person(forKey)}` : ''}`);
 const ask = (b: Browser, orderId: string, body: Record<string, unknown>) =>

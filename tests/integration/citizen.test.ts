@@ -4,7 +4,7 @@
 // What a guardian may not see: a child of 15 or more (SoL 21 kap. 1 §, OSL 12 kap. 3 §), violence
 // in close relationships (OSL 12 kap. 3 §), and never the reporter of an orosanmälan (OSL 26 kap. 5 §).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startServer, type TestServer } from './helpers.ts';
+import { startServer, type TestServer, citizenLogin, staffLogin } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden } from '../../src/domain/deadlines.ts';
 import type { CitizenCasesResponse, CitizenMe } from '../../src/shared/citizen-api.ts';
@@ -16,17 +16,8 @@ const q = <T extends object>(sql: string, params: unknown[] = []) => s.db.owner.
 const person = (key: string) => demoUuid(`1:person:${key}`);
 const MOTIVATION = 'Du klarar din personliga hygien själv enligt utredningen. Motivering-7Z3.';
 
-async function staff(key: string): Promise<Browser> {
-  const b = new Browser(s.baseUrl);
-  await b.login(`demo:${key}`);
-  return b;
-}
-async function citizen(key: string): Promise<Browser> {
-  const [p] = await q<{ id_number: string }>('SELECT id_number FROM persons WHERE id = $1', [person(key)]);
-  const b = new Browser(s.baseUrl);
-  await b.login(`bankid:${p!.id_number}`, 'medborgare');
-  return b;
-}
+const staff = (key: string) => staffLogin(s, key);
+const citizen = (key: string) => citizenLogin(s, key);
 
 let letter: { caseId: string; fileId: string };
 

@@ -1,5 +1,6 @@
 // Each test file gets its own copy of the seeded template database, and if it needs HTTP, a
 // real Lots server on a free port with the bundled test identity provider.
+import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -121,4 +122,20 @@ export class Browser {
     try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
     return { status: res.status, body: parsed as T, type: res.headers.get('content-type') };
   }
+}
+
+/** A logged-in staff member of the demo (`demo:<key>` on the test IdP). */
+export async function staffLogin(s: TestServer, key: string): Promise<Browser> {
+  const b = new Browser(s.baseUrl);
+  await b.login(`demo:${key}`);
+  return b;
+}
+
+/** A demo person logged in as a citizen with Test-BankID (by their personnummer). */
+export async function citizenLogin(s: TestServer, personKey: string): Promise<Browser> {
+  const { rows: [p] } = await s.db.owner.query<{ id_number: string }>('SELECT id_number FROM persons WHERE id = $1', [demoUuid(`1:person:${personKey}`)]);
+  if (!p) throw new Error(`no demo person ${personKey}`);
+  const b = new Browser(s.baseUrl);
+  await b.login(`bankid:${p.id_number}`, 'medborgare');
+  return b;
 }

@@ -8,7 +8,7 @@
 // message can never be changed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startServer, type TestServer } from './helpers.ts';
+import { Browser, startServer, type TestServer, citizenLogin, staffLogin } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden } from '../../src/domain/deadlines.ts';
 import PgBoss from 'pg-boss';
@@ -37,17 +37,8 @@ const SECRET_REPLY = 'Svar-hembesök-tisdag-4K9 kl. 10';
 const SECRET_TO_PROVIDER = 'Nyckeln-under-mattan-2M5';
 const SECRET_PROVIDER_REPLY = 'Vi-kommer-kl-8-6P1';
 
-async function staff(key: string): Promise<Browser> {
-  const b = new Browser(s.baseUrl);
-  await b.login(`demo:${key}`);
-  return b;
-}
-async function citizen(key: string): Promise<Browser> {
-  const [p] = await q<{ id_number: string }>('SELECT id_number FROM persons WHERE id = $1', [person(key)]);
-  const b = new Browser(s.baseUrl);
-  await b.login(`bankid:${p!.id_number}`, 'medborgare');
-  return b;
-}
+const staff = (key: string) => staffLogin(s, key);
+const citizen = (key: string) => citizenLogin(s, key);
 
 async function waitFor<T>(what: string, fn: () => T | undefined | null, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;

@@ -5,7 +5,7 @@
 // - a child's case withheld from the guardians after a secrecy review (OSL 12 kap. 3 §) is not
 //   shown to them, nor its letters, and the refusal is audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser, startServer, type TestServer } from './helpers.ts';
+import { Browser, startServer, type TestServer, citizenLogin, staffLogin } from './helpers.ts';
 import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden } from '../../src/domain/deadlines.ts';
 import type { CitizenCasesResponse, CitizenMe } from '../../src/shared/citizen-api.ts';
@@ -17,17 +17,8 @@ const today = dateInSweden();
 const q = <T extends object>(sql: string, params: unknown[] = []) => s.db.owner.query<T>(sql, params).then((r) => r.rows);
 const person = (key: string) => demoUuid(`1:person:${key}`);
 
-async function staff(key: string): Promise<Browser> {
-  const b = new Browser(s.baseUrl);
-  await b.login(`demo:${key}`);
-  return b;
-}
-async function citizen(key: string): Promise<Browser> {
-  const [p] = await q<{ id_number: string }>('SELECT id_number FROM persons WHERE id = $1', [person(key)]);
-  const b = new Browser(s.baseUrl);
-  await b.login(`bankid:${p!.id_number}`, 'medborgare');
-  return b;
-}
+const staff = (key: string) => staffLogin(s, key);
+const citizen = (key: string) => citizenLogin(s, key);
 const caseIdsFor = async (b: Browser, personId: string) => {
   const r = await b.getJson<CitizenCasesResponse>(`/api/citizen/cases?for=${personId}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);

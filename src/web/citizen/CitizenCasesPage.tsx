@@ -13,6 +13,7 @@ import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { citizenMessages } from './messages';
 import { AwaitingConfirmation } from '../e-services/AwaitingConfirmation';
+import { ActingForChooser, actingForParams, chosenPerson } from './ActingForChooser';
 import './citizen.css';
 
 function useCitizen() {
@@ -178,29 +179,11 @@ export function CitizenCasesPage() {
       <QueryState query={me}>
         {({ actingFor }) => {
           if (actingFor.length === 0) return <p className="panel">{m.noCases}</p>;
-          const chosen = actingFor.find((p) => p.id === params.get('for')) ?? actingFor[0]!;
+          const chosen = chosenPerson(actingFor, params.get('for'))!;
           return (
             <>
-              {actingFor.length > 1 && (
-                <fieldset className="cchooser">
-                  <legend>{m.actingForLegend}</legend>
-                  {actingFor.map((p) => (
-                    <label key={p.id} className="cchoice">
-                      <input
-                        type="radio" name="acting-for" value={p.id} checked={p.id === chosen.id}
-                        onChange={() => setParams(p.relation === 'self' ? {} : { for: p.id }, { replace: true })}
-                      />
-                      <span className="cchoice-text">
-                        <strong>{p.relation === 'self' ? m.relation.self : p.name}</strong>
-                        {p.relation !== 'self' && (
-                          <span className="muted">{m.relation[p.relation]}{p.age !== null ? `, ${m.age(p.age)}` : ''}</span>
-                        )}
-                        {p.relation === 'ombud' && (p.scope || p.validTo) && <span className="muted">{m.fullmakt(p.scope, p.validTo ? formatDate(p.validTo, lang) : null)}</span>}
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
+              <ActingForChooser legend={m.actingForLegend} people={actingFor} chosenId={chosen.id} details
+                onChoose={(p) => setParams(actingForParams(p), { replace: true })} />
               <CasesOf key={chosen.id} personId={chosen.id} name={chosen.name} self={chosen.relation === 'self'} />
             </>
           );

@@ -18,6 +18,7 @@ import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { Field, ProblemAlert, RadioGroup, Sv, fieldErrors, useStatusMessage } from '../cases/form';
 import { citizenMessages } from './messages';
+import { ActingForChooser, actingForParams, chosenPerson } from './ActingForChooser';
 import { useServicesMessages } from './services-messages';
 import '../cases/cases.css';
 import './citizen.css';
@@ -343,26 +344,11 @@ export function CitizenServicesPage() {
       <QueryState query={me}>
         {({ actingFor }) => {
           if (actingFor.length === 0) return <div className="panel"><p>{m.none}</p></div>;
-          const chosen = actingFor.find((p) => p.id === params.get('for')) ?? actingFor[0]!;
+          const chosen = chosenPerson(actingFor, params.get('for'))!;
           return (
             <>
-              {actingFor.length > 1 && (
-                <fieldset className="cchooser">
-                  <legend>{m.actingForLegend}</legend>
-                  {actingFor.map((p) => (
-                    <label key={p.id} className="cchoice">
-                      <input
-                        type="radio" name="acting-for" value={p.id} checked={p.id === chosen.id}
-                        onChange={() => setParams(p.relation === 'self' ? {} : { for: p.id }, { replace: true })}
-                      />
-                      <span className="cchoice-text">
-                        <strong>{p.relation === 'self' ? m.relation.self : p.name}</strong>
-                        {p.relation !== 'self' && <span className="muted">{m.relation[p.relation]}</span>}
-                      </span>
-                    </label>
-                  ))}
-                </fieldset>
-              )}
+              <ActingForChooser legend={m.actingForLegend} people={actingFor} chosenId={chosen.id}
+                onChoose={(p) => setParams(actingForParams(p), { replace: true })} />
               <ServicesOf key={chosen.id} personId={chosen.id} name={chosen.name} self={chosen.relation === 'self'}
                 withheld={chosen.withheld ? citizenMessages[lang].withheld[chosen.withheld.reason] : null} />
             </>

@@ -3,34 +3,22 @@
 // English second. `en` is typed as the Swedish shape, so a missing key in either fails the type check.
 // The labels of incomes, costs, assets and attachments live in src/domain/forsorjningsstod-application.ts.
 import { useI18n } from '../i18n';
+import { draftFormMessages } from './messages';
 
 type State = 'draft' | 'awaiting_co_applicant' | 'declined' | 'submitted';
 
 const sv = {
+  // Steps, saving and the error summary: the same words as every e-service form.
+  ...draftFormMessages.sv,
   title: 'Ansök om försörjningsstöd',
   lead: 'Försörjningsstöd är pengar till mat, hyra och andra vanliga kostnader när du inte kan försörja dig på annat sätt. Du söker för en månad i taget. Det du skriver sparas medan du fyller i, så du kan fortsätta senare.',
-  stepOf: (n: number, total: number) => `Steg ${n} av ${total}`,
   steps: ['Månad', 'Hushåll', 'Inkomster', 'Utgifter', 'Tillgångar', 'Bilagor', 'Granska och skicka'],
-  progressLabel: 'Dina steg i ansökan',
-  stepDone: 'klart',
-  stepCurrent: 'du är här',
-  next: 'Nästa',
-  back: 'Tillbaka',
-  change: 'Ändra',
-  optional: '(frivilligt)',
-  saving: 'Sparar…',
-  savedAt: (time: string) => `Sparat ${time}`,
-  saveFailed: 'Det gick inte att spara just nu. Vi försöker igen när du skriver vidare.',
-  savedElsewhere: 'Ansökan har ändrats i ett annat fönster. Vi visar det som sparades senast.',
-  errorSummaryTitle: 'Något behöver rättas',
-  errorSummaryText: 'Rätta det här innan du går vidare:',
   yes: 'Ja',
   no: 'Nej',
   kr: 'kr',
   appliesForMonth: 'Ansökan gäller',
 
   // start
-  draftsHeading: 'Fortsätt där du slutade',
   draftFor: (month: string) => `Ansökan för ${month}`,
   draftState: {
     draft: 'Inte skickad ännu',
@@ -40,7 +28,6 @@ const sv = {
   } as Record<State, string>,
   resume: 'Öppna',
   resumeFor: (month: string) => `Öppna ansökan för ${month}`,
-  newHeading: 'Börja en ny ansökan',
   monthLegend: 'Vilken månad söker du för?',
   monthHint: 'Du kan söka för nästa månad, den här månaden eller upp till tre månader bakåt.',
   monthRequired: 'Välj vilken månad du söker för.',
@@ -48,7 +35,6 @@ const sv = {
   fromPrevious: (month: string) => `Börja från förra månadens ansökan (${month})`,
   fromPreviousHint: 'Hushållet och de fasta utgifterna, som hyra och el, fylls i åt dig. Du fyller i inkomsterna för den nya månaden.',
   fromEmpty: 'Börja med en tom ansökan',
-  start: 'Börja',
   fromMonthNote: (month: string) => `Vi har fyllt i uppgifter från din ansökan för ${month}. Kontrollera att de stämmer för den här månaden.`,
 
   // household
@@ -157,7 +143,6 @@ const sv = {
   sendToPartnerHint: 'När du skickar får din medsökande en fråga om att bekräfta ansökan med sin egen e-legitimation. Ansökan kommer till kommunen när den är bekräftad.',
   sendToPartner: 'Skicka till medsökande för bekräftelse',
   send: 'Skicka ansökan',
-  sending: 'Skickar…',
 
   // waiting and declined
   waitingTitle: (name: string) => `Väntar på att ${name} bekräftar`,
@@ -225,29 +210,15 @@ const sv = {
 export type ForsorjningsstodMessages = typeof sv;
 
 const en: ForsorjningsstodMessages = {
+  ...draftFormMessages.en,
   title: 'Apply for income support',
   lead: 'Income support (försörjningsstöd) is money for food, rent and other ordinary costs when you cannot support yourself in any other way. You apply for one month at a time. What you write is saved as you go, so you can continue later.',
-  stepOf: (n, total) => `Step ${n} of ${total}`,
   steps: ['Month', 'Household', 'Income', 'Costs', 'Assets', 'Attachments', 'Check and send'],
-  progressLabel: 'Your steps in the application',
-  stepDone: 'done',
-  stepCurrent: 'you are here',
-  next: 'Next',
-  back: 'Back',
-  change: 'Change',
-  optional: '(optional)',
-  saving: 'Saving…',
-  savedAt: (time) => `Saved ${time}`,
-  saveFailed: 'Could not save right now. We will try again when you continue typing.',
-  savedElsewhere: 'The application was changed in another window. We show what was saved last.',
-  errorSummaryTitle: 'Something needs fixing',
-  errorSummaryText: 'Fix this before you continue:',
   yes: 'Yes',
   no: 'No',
   kr: 'SEK',
   appliesForMonth: 'Application for',
 
-  draftsHeading: 'Continue where you left off',
   draftFor: (month) => `Application for ${month}`,
   draftState: {
     draft: 'Not sent yet',
@@ -257,7 +228,6 @@ const en: ForsorjningsstodMessages = {
   },
   resume: 'Open',
   resumeFor: (month) => `Open the application for ${month}`,
-  newHeading: 'Start a new application',
   monthLegend: 'Which month are you applying for?',
   monthHint: 'You can apply for next month, this month or up to three months back.',
   monthRequired: 'Choose the month you are applying for.',
@@ -265,7 +235,6 @@ const en: ForsorjningsstodMessages = {
   fromPrevious: (month) => `Start from last month’s application (${month})`,
   fromPreviousHint: 'The household and fixed costs, such as rent and electricity, are filled in for you. You fill in the income for the new month.',
   fromEmpty: 'Start with an empty application',
-  start: 'Start',
   fromMonthNote: (month) => `We have filled in details from your application for ${month}. Check that they are right for this month.`,
 
   partnerLegend: 'Are you married, a registered partner or cohabiting (sambo), and living together?',
@@ -368,7 +337,6 @@ const en: ForsorjningsstodMessages = {
   sendToPartnerHint: 'When you send, your co-applicant is asked to confirm the application with their own e-ID. The application reaches the municipality once it is confirmed.',
   sendToPartner: 'Send to co-applicant for confirmation',
   send: 'Send the application',
-  sending: 'Sending…',
 
   waitingTitle: (name) => `Waiting for ${name} to confirm`,
   waitingText: (name) => `We have asked ${name} to confirm the application with their e-ID. ${name} sees the application when logging in to the e-services. The application reaches the municipality once it is confirmed.`,

@@ -6,17 +6,18 @@ import { useI18n } from '../i18n';
 type Relation = 'self' | 'vardnadshavare' | 'ombud';
 type Channel = 'telefon' | 'brev' | 'e_post' | 'meddelande';
 
-const sv = {
-  title: 'Ansök om stöd i vardagen',
-  lead: 'Här kan du söka till exempel hemtjänst, trygghetslarm, särskilt boende eller insatser enligt LSS. Det du skriver sparas medan du fyller i, så du kan fortsätta senare.',
+/**
+ * The words of the step-by-step e-service forms themselves (the steps, saving as you type, the error
+ * summary; see draft-form.tsx). They are the same in every e-service, so they are written once here
+ * and spread into each service's texts (this file and forsorjningsstod-messages.ts).
+ */
+const formSv = {
   stepOf: (n: number, total: number) => `Steg ${n} av ${total}`,
-  steps: ['Vem gäller ansökan?', 'Vad söker du?', 'Din situation', 'Hur vill du bli kontaktad?', 'Granska och skicka'],
   progressLabel: 'Dina steg i ansökan',
   stepDone: 'klart',
   stepCurrent: 'du är här',
   next: 'Nästa',
   back: 'Tillbaka',
-  send: 'Skicka ansökan',
   sending: 'Skickar…',
   change: 'Ändra',
   optional: '(frivilligt)',
@@ -26,9 +27,48 @@ const sv = {
   savedElsewhere: 'Ansökan har ändrats i ett annat fönster. Vi visar det som sparades senast.',
   errorSummaryTitle: 'Något behöver rättas',
   errorSummaryText: 'Rätta det här innan du går vidare:',
+  draftsHeading: 'Fortsätt där du slutade',
+  newHeading: 'Börja en ny ansökan',
+  start: 'Börja',
+};
+
+export type DraftFormMessages = typeof formSv;
+
+const formEn: DraftFormMessages = {
+  stepOf: (n, total) => `Step ${n} of ${total}`,
+  progressLabel: 'Your steps in the application',
+  stepDone: 'done',
+  stepCurrent: 'you are here',
+  next: 'Next',
+  back: 'Back',
+  sending: 'Sending…',
+  change: 'Change',
+  optional: '(optional)',
+  saving: 'Saving…',
+  savedAt: (time) => `Saved ${time}`,
+  saveFailed: 'We could not save just now. We will try again as you keep writing.',
+  savedElsewhere: 'The application was changed in another window. We show what was saved last.',
+  errorSummaryTitle: 'Something needs to be corrected',
+  errorSummaryText: 'Please correct this before you continue:',
+  draftsHeading: 'Continue where you left off',
+  newHeading: 'Start a new application',
+  start: 'Start',
+};
+
+export const draftFormMessages: Record<'sv' | 'en', DraftFormMessages> = { sv: formSv, en: formEn };
+
+export function useDraftFormMessages(): DraftFormMessages {
+  return draftFormMessages[useI18n().lang];
+}
+
+const sv = {
+  ...formSv,
+  title: 'Ansök om stöd i vardagen',
+  lead: 'Här kan du söka till exempel hemtjänst, trygghetslarm, särskilt boende eller insatser enligt LSS. Det du skriver sparas medan du fyller i, så du kan fortsätta senare.',
+  steps: ['Vem gäller ansökan?', 'Vad söker du?', 'Din situation', 'Hur vill du bli kontaktad?', 'Granska och skicka'],
+  send: 'Skicka ansökan',
 
   // drafts
-  draftsHeading: 'Fortsätt där du slutade',
   draftsLead: 'Du har påbörjade ansökningar som inte är skickade.',
   draftAbout: (name: string) => `Ansökan för ${name}`,
   draftSaved: (when: string) => `Senast sparad ${when}`,
@@ -37,7 +77,6 @@ const sv = {
   remove: 'Ta bort',
   removeFor: (name: string) => `Ta bort påbörjad ansökan för ${name}`,
   removed: 'Den påbörjade ansökan är borttagen.',
-  newHeading: 'Börja en ny ansökan',
 
   // step 1
   whoLegend: 'Vem gäller ansökan?',
@@ -47,7 +86,6 @@ const sv = {
   whoRequired: 'Välj vem ansökan gäller.',
   noSubjects: 'Vi hittar dig inte i kommunens register. Ring kommunen så hjälper vi dig att ansöka.',
   appliesFor: 'Ansökan gäller',
-  start: 'Börja',
 
   // step 2
   lawLegend: 'Vilken lag söker du enligt?',
@@ -124,27 +162,12 @@ const sv = {
 export type EServiceMessages = typeof sv;
 
 const en: EServiceMessages = {
+  ...formEn,
   title: 'Apply for support in daily life',
   lead: 'Here you can apply for, for example, home care, a personal safety alarm, residential care or support under LSS. What you write is saved as you go, so you can continue later.',
-  stepOf: (n, total) => `Step ${n} of ${total}`,
   steps: ['Who is the application for?', 'What are you applying for?', 'Your situation', 'How should we contact you?', 'Check and send'],
-  progressLabel: 'Your steps in the application',
-  stepDone: 'done',
-  stepCurrent: 'you are here',
-  next: 'Next',
-  back: 'Back',
   send: 'Send application',
-  sending: 'Sending…',
-  change: 'Change',
-  optional: '(optional)',
-  saving: 'Saving…',
-  savedAt: (time) => `Saved ${time}`,
-  saveFailed: 'We could not save just now. We will try again as you keep writing.',
-  savedElsewhere: 'The application was changed in another window. We show what was saved last.',
-  errorSummaryTitle: 'Something needs to be corrected',
-  errorSummaryText: 'Please correct this before you continue:',
 
-  draftsHeading: 'Continue where you left off',
   draftsLead: 'You have started applications that are not sent yet.',
   draftAbout: (name) => `Application for ${name}`,
   draftSaved: (when) => `Last saved ${when}`,
@@ -153,7 +176,6 @@ const en: EServiceMessages = {
   remove: 'Delete',
   removeFor: (name) => `Delete the started application for ${name}`,
   removed: 'The started application has been deleted.',
-  newHeading: 'Start a new application',
 
   whoLegend: 'Who is the application for?',
   whoHint: 'You can apply for yourself, for a child in your custody, or for someone who has given you a power of attorney.',
@@ -162,7 +184,6 @@ const en: EServiceMessages = {
   whoRequired: 'Choose who the application is for.',
   noSubjects: 'We cannot find you in the municipality’s register. Call the municipality and we will help you apply.',
   appliesFor: 'The application is for',
-  start: 'Start',
 
   lawLegend: 'Which law are you applying under?',
   lawHint: 'Not sure? Choose the Social Services Act. The case worker will help you if LSS fits better.',

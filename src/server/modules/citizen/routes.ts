@@ -19,8 +19,7 @@ import {
 } from '../../../domain/citizen-status.ts';
 import { appealInstructions } from '../../../domain/letters/appeal-instructions.ts';
 import { goesAgainstParty, type CaseArea, type CaseType, type Status } from '../../../domain/process/types.ts';
-import { contentDisposition } from '../../../domain/files/sniff.ts';
-import { FILE_CSP } from '../files/routes.ts';
+import { sendStoredFile } from '../files/routes.ts';
 
 interface RelatedRow {
   id: string; first_name: string; last_name: string; birth_date: string; relation: CitizenRelation;
@@ -233,13 +232,6 @@ export function registerCitizenRoutes(app: FastifyInstance, withActor: WithActor
   }, async (req, reply) => {
     const fileId = (req.params as { fileId: string }).fileId;
     const file = await withActor(req, ['medborgare'], (tx, ctx) => letterContent(tx, ctx, fileId));
-    return reply
-      .header('content-type', file.content_type)
-      .header('content-disposition', contentDisposition('inline', file.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', FILE_CSP)
-      .header('cross-origin-resource-policy', 'same-origin')
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendStoredFile(reply, file);
   });
 }

@@ -16,12 +16,12 @@ import { Uuid } from '../../../shared/schema.ts';
 import { IdParams } from '../../../shared/api.ts';
 import { AttachmentUploadQuery, FsAttachment, FsAttachmentList } from '../../../shared/forsorjningsstod-api.ts';
 import {
-  ALLOWED_TYPES_SV, MAX_FILE_BYTES, contentDisposition, declaredTypeMatches, mediaTypeOf, previewKind, sanitizeFileName, sniffFileType,
+  ALLOWED_TYPES_SV, MAX_FILE_BYTES, declaredTypeMatches, mediaTypeOf, sanitizeFileName, sniffFileType,
   type RefusalReason,
 } from '../../../domain/files/sniff.ts';
 import { ATTACHMENT_LABELS, type AttachmentKind } from '../../../domain/forsorjningsstod-application.ts';
 import { typeLabel } from '../files/store.ts';
-import { FILE_CSP } from '../files/routes.ts';
+import { sendStoredFile } from '../files/routes.ts';
 import { citizenPersonId, refuseWhileAwaitingCoApplicant } from './drafts.ts';
 import { coApplicantAccess, loadFsDraft } from './forsorjningsstod-access.ts';
 
@@ -203,15 +203,6 @@ export function registerForsorjningsstodAttachmentRoutes(app: FastifyInstance, w
     },
   }, async (req, reply) => {
     const file = await withActor(req, ['medborgare'], (tx, ctx) => readAttachment(tx, ctx, (req.params as { attachmentId: string }).attachmentId));
-    const disposition = previewKind(file.content_type) === 'none' ? 'attachment' : 'inline';
-    return reply
-      .header('content-type', file.content_type)
-      .header('content-disposition', contentDisposition(disposition, file.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', FILE_CSP)
-      .header('x-frame-options', 'SAMEORIGIN')
-      .header('cross-origin-resource-policy', 'same-origin')
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendStoredFile(reply, file);
   });
 }

@@ -2,7 +2,7 @@
 // viewing. The type of a file is decided from its bytes (src/domain/files/sniff.ts), never from
 // its name or the Content-Type the browser sent. Every read and upload goes through the access
 // gate and is audited in the same transaction. Letter templates and letters: ./letters.ts.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { IdParams } from '../../../shared/api.ts';
 import { CaseFileList, CaseFileView, FileIdParams, UploadQuery, type UploadQuery as Query } from '../../../shared/files-api.ts';
 import {
@@ -27,6 +27,24 @@ const problems = { 401: P, 403: P, 404: P };
  * PDF in an <iframe>. Chromium's PDF viewer works under `sandbox` (checked in Chromium 156).
  */
 export const FILE_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; frame-ancestors 'self'";
+
+/**
+ * Sends a stored file (case file, letter, e-service attachment) with the same protective headers
+ * everywhere: the browser never sniffs or runs it, and only Lots may frame it. Types the browser
+ * cannot preview are downloaded.
+ */
+export function sendStoredFile(reply: FastifyReply, file: { content_type: string; file_name: string; content: Buffer }) {
+  const disposition = previewKind(file.content_type) === 'none' ? 'attachment' : 'inline';
+  return reply
+    .header('content-type', file.content_type)
+    .header('content-disposition', contentDisposition(disposition, file.file_name))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', FILE_CSP)
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header('cross-origin-resource-policy', 'same-origin')
+    .header('cache-control', 'private, no-store')
+    .send(file.content);
+}
 
 const MAX_MB = MAX_FILE_BYTES / (1024 * 1024);
 const tooLarge = () => new HttpProblem(413, 'Filen är för stor',
@@ -130,16 +148,7 @@ export function registerFileRoutes(app: FastifyInstance, withActor: WithActor): 
       }));
       return row;
     });
-    const disposition = previewKind(file.content_type) === 'none' ? 'attachment' : 'inline';
-    return reply
-      .header('content-type', file.content_type)
-      .header('content-disposition', contentDisposition(disposition, file.file_name))
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', FILE_CSP)
-      .header('x-frame-options', 'SAMEORIGIN')
-      .header('cross-origin-resource-policy', 'same-origin')
-      .header('cache-control', 'private, no-store')
-      .send(file.content);
+    return sendStoredFile(reply, file);
   });
 
   registerLetterRoutes(app, withActor);
