@@ -15,7 +15,7 @@ export const FOLLOW_UP_AHEAD_DAYS = 7;
 /** An unassigned case is brought to the arbetsledare when it has waited longer than this. */
 export const INBOX_GRACE_DAYS = 1;
 
-export type ReminderKind = 'deadline_soon' | 'deadline_overdue' | 'follow_up' | 'komm_reply' | 'unassigned';
+export type ReminderKind = 'deadline_soon' | 'deadline_overdue' | 'follow_up' | 'komm_reply' | 'unassigned' | 'citizen_message' | 'provider_choice';
 
 export interface CaseFacts {
   caseId: string;

@@ -4,7 +4,7 @@ import { Type, type Static } from 'typebox';
 import { Uuid, IsoDate, IsoDateTime, Nullable } from './schema.ts';
 
 
-export const ReminderKind = Type.Enum(['deadline_soon', 'deadline_overdue', 'follow_up', 'komm_reply', 'unassigned']);
+export const ReminderKind = Type.Enum(['deadline_soon', 'deadline_overdue', 'follow_up', 'komm_reply', 'unassigned', 'citizen_message', 'provider_choice']);
 export type ReminderKind = Static<typeof ReminderKind>;
 
 export const ReminderView = Type.Object({

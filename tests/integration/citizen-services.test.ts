@@ -185,6 +185,10 @@ describe('choose or change provider (LOV): the person asks, the handläggare car
     });
     request = r.body;
     expect((await ask(ingrid, GOSTA_ORDER, { providerId: P2, wishedStartOn: addDays(today, 20) })).status).toBe(409);
+    // The handläggare learns of it in their reminders, not only by opening the case.
+    const reminder = await q<{ message: string }>(`SELECT message FROM reminders WHERE kind = 'provider_choice' AND source_key = $1`, [`provider-choice:${request.id}`]);
+    expect(reminder).toHaveLength(1);
+    expect(reminder[0]!.message).toMatch(/^Önskemål om byte av utförare för .* till Omsorgsbolaget Trygg Vardag AB från /);
     const audit = await q(`SELECT 1 FROM audit_log WHERE resource = 'citizen.provider_choice' AND action = 'update' AND purpose = 'ombud' AND subject_person_id = $1`, [person('gosta')]);
     expect(audit).toHaveLength(1);
     // Gösta sees the open request on his insats, and no second form.

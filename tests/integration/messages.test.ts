@@ -107,8 +107,14 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
     expect(again.body.messages).toHaveLength(1);
     expect((await ingrid.send('POST', `/api/citizen/messages/cases/${GOSTA_CASE}`, { body: '  \n ' })).status).toBe(400);
     expect((await ingrid.send('POST', `/api/citizen/messages/cases/${GOSTA_CASE}`, { body: 'x'.repeat(4001) })).status).toBe(400);
-    // A citizen's message sends no notice to anyone.
+    // A citizen's message sends no notice to anyone …
     expect(await q('SELECT 1 FROM message_notifications')).toEqual([]);
+    // … but the case's handläggare gets one reminder in Lots (not one per message), without the text.
+    const reminders = await q<{ name: string; kind: string; message: string }>(
+      `SELECT s.name, r.kind, r.message FROM reminders r JOIN staff_users s ON s.municipality_id = r.municipality_id AND s.id = r.staff_user_id
+       WHERE r.case_id = $1 AND r.kind = 'citizen_message'`, [GOSTA_CASE]);
+    const [assigned] = await q<{ name: string }>('SELECT s.name FROM cases c JOIN staff_users s ON s.municipality_id = c.municipality_id AND s.id = c.assigned_to WHERE c.id = $1', [GOSTA_CASE]);
+    expect(reminders).toEqual([{ name: assigned!.name, kind: 'citizen_message', message: 'Nytt meddelande i e-tjänsten från Ingrid Lund (ombud med fullmakt).' }]);
   });
 
   it('Karin (same unit) sees it with an unread count, marks it read, and Ingrid sees that it was read', async () => {

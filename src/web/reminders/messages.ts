@@ -16,6 +16,8 @@ const sv = {
     follow_up: 'Uppföljning',
     komm_reply: 'Kommunicering',
     unassigned: 'Ej fördelat',
+    citizen_message: 'Meddelande',
+    provider_choice: 'Byte av utförare',
   } satisfies Record<ReminderKind, string> as Record<ReminderKind, string>,
   /** What the date next to a reminder means, per kind. */
   dateLabel: {
@@ -24,6 +26,8 @@ const sv = {
     follow_up: 'Följ upp senast',
     komm_reply: 'Svarstiden gick ut',
     unassigned: 'Kom in',
+    citizen_message: 'Kom in',
+    provider_choice: 'Kom in',
   } satisfies Record<ReminderKind, string> as Record<ReminderKind, string>,
   openCase: (caseNumber: string) => `Öppna ärende ${caseNumber}`,
   markRead: 'Markera som läst',
@@ -50,6 +54,8 @@ const en: RemindersMessages = {
     follow_up: 'Follow-up',
     komm_reply: 'Communication',
     unassigned: 'Not assigned',
+    citizen_message: 'Message',
+    provider_choice: 'Change of provider',
   },
   dateLabel: {
     deadline_soon: 'Due',
@@ -57,6 +63,8 @@ const en: RemindersMessages = {
     follow_up: 'Follow up by',
     komm_reply: 'Reply time ended',
     unassigned: 'Received',
+    citizen_message: 'Received',
+    provider_choice: 'Received',
   },
   openCase: (caseNumber: string) => `Open case ${caseNumber}`,
   markRead: 'Mark as read',

@@ -13,6 +13,7 @@
 // Kön till särskilt boende: a granted decision (11 kap. 1 § SoL) waiting for a place, with its place
 // in the municipality's queue (src/domain/sabo-queue.ts) and what happens next.
 import { randomUUID } from 'node:crypto';
+import { remindCaseWorkers } from '../reminders/case-workers.ts';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { WithActor } from '../../access/session.ts';
@@ -319,6 +320,10 @@ async function requestProviderChoice(tx: TenantTx, ctx: RequestContext, orderId:
        wished_start_on, message, requested_by_person_id, requested_relation)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
     [m, id, o.id, o.decision_id, o.case_id, o.person_id, o.provider_id, chosen.id, body.wishedStartOn, (body.message ?? '').trim(), actor.personId, ref.relation]);
+  await remindCaseWorkers(tx, o.case_id, {
+    kind: 'provider_choice', sourceKey: `provider-choice:${id}`,
+    message: `Önskemål om byte av utförare för ${o.insats} till ${chosen!.name} från ${formatDateSv(body.wishedStartOn, 'long')}.`,
+  });
   return choiceView(await loadChoice(tx, id));
 }
 

@@ -4,6 +4,8 @@
 // logged-in citizen's own: a parent does not read what the other parent wrote.
 import type { TenantTx } from '../../db/database.ts';
 import type { RequestContext } from '../../access/actor.ts';
+import { remindCaseWorkers } from '../reminders/case-workers.ts';
+import { dateInSweden } from '../../../domain/deadlines.ts';
 import { accessCitizenCase, citizenVisibleCases, type CitizenCaseRef } from '../../access/citizen-access.ts';
 import { auditRecord, recordListReads } from '../../access/gate.ts';
 import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
@@ -19,6 +21,9 @@ import {
   THREAD_COLS, appendMessage, cleanBody, ensureThread, findThread, markRead, messagesOf, personNames, readByOther, unreadFor,
   type MessageRow, type ThreadRow,
 } from './threads.ts';
+
+/** How the writer is related to the person, for the handläggare's reminder. */
+const RELATION_WORDS = { vardnadshavare: 'vårdnadshavare', ombud: 'ombud med fullmakt', medsokande: 'medsökande' } as const;
 
 interface CaseInfo { id: string; title: string; case_type: string; status: string; worker_name: string | null }
 interface OrderInfo { id: string; case_id: string; person_id: string; status: OrderStatus; insats: string; provider_name: string }
@@ -214,6 +219,13 @@ export async function write(
     authorKind: 'citizen', authorPersonId: person!, authorName: ctx.actor.name, authorRole: r.ref.relation, body: text,
     idempotencyKey: body.idempotencyKey,
   });
+  // A message to the handläggare shows up in their reminders (the provider reads theirs on the order).
+  if (created && !r.order) {
+    await remindCaseWorkers(tx, r.ref.id, {
+      kind: 'citizen_message', sourceKey: `message:${thread.id}:${dateInSweden()}`,
+      message: `Nytt meddelande i e-tjänsten från ${ctx.actor.name}${r.ref.relation === 'self' ? '' : ` (${RELATION_WORDS[r.ref.relation]})`}.`,
+    });
+  }
   return { thread: await threadView(tx, person!, r, false), created };
 }
 
