@@ -12,6 +12,7 @@ import { addDays, addMonths, dateInSweden } from '../../src/domain/deadlines.ts'
 import { clockSv, swedishDay } from '../../src/domain/visits.ts';
 import type { CitizenServicesResponse, ProviderChoiceView, StaffProviderChoices } from '../../src/shared/citizen-services-api.ts';
 import type { Problem } from '../../src/shared/api.ts';
+import { closeOrdersPastEnd } from '../../src/server/modules/orders/service.ts';
 
 let s: TestServer;
 const today = dateInSweden();
@@ -219,9 +220,11 @@ describe('choose or change provider (LOV): the person asks, the handläggare car
     const done = await karin.send<StaffProviderChoices>('POST', `/api/staff/provider-choices/${request.id}/carry-out`, {});
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body.items[0]).toMatchObject({ status: 'carried_out', startOn: request.wishedStartOn, handledBy: 'Karin Holm', canCarryOut: false });
-    const [old] = await q<{ status: string; end_on: string; end_reason: string }>('SELECT status, end_on::text, end_reason FROM orders WHERE id = $1', [GOSTA_ORDER]);
-    expect(old).toMatchObject({ status: 'avslutad', end_on: addDays(request.wishedStartOn, -1) });
-    expect(old!.end_reason).toMatch(/Byte av utförare på den enskildes begäran/);
+    // The current provider keeps serving until the day before, and is told so ('andrad').
+    const [old] = await q<{ status: string; end_on: string }>('SELECT status, end_on::text FROM orders WHERE id = $1', [GOSTA_ORDER]);
+    expect(old).toMatchObject({ status: 'pagaende', end_on: addDays(request.wishedStartOn, -1) });
+    const [event] = await q<{ note: string }>(`SELECT note FROM order_events WHERE order_id = $1 AND kind = 'andrad' ORDER BY created_at DESC LIMIT 1`, [GOSTA_ORDER]);
+    expect(event!.note).toMatch(/Byte av utförare på den enskildes begäran.*upphör/);
     const fresh = await q<{ id: string; provider_id: string; status: string; start_on: string; chosen_by: string; decision_id: string; scope_amount: string | null; info_to_provider: string }>(
       `SELECT id, provider_id, status, start_on::text, chosen_by, decision_id, scope_amount, info_to_provider FROM orders WHERE case_id = $1 AND id <> $2`, [GOSTA_CASE, GOSTA_ORDER]);
     expect(fresh).toHaveLength(1);
@@ -234,6 +237,11 @@ describe('choose or change provider (LOV): the person asks, the handläggare car
     expect(row!.new_order_id).toBe(newOrderId);
     // Twice is refused.
     expect((await karin.send('POST', `/api/staff/provider-choices/${request.id}/carry-out`, {})).status).toBe(409);
+    // When the last day has passed, the nightly sweep ends the old order.
+    expect(await s.db.withTenant(1, (tx) => closeOrdersPastEnd(tx, addDays(request.wishedStartOn, -1)))).toBe(0);
+    expect(await s.db.withTenant(1, (tx) => closeOrdersPastEnd(tx, request.wishedStartOn))).toBe(1);
+    const [ended] = await q<{ status: string; end_on: string; end_reason: string }>('SELECT status, end_on::text, end_reason FROM orders WHERE id = $1', [GOSTA_ORDER]);
+    expect(ended).toMatchObject({ status: 'avslutad', end_on: addDays(request.wishedStartOn, -1), end_reason: 'Beställningens sista dag har passerat.' });
     const audit = await q(`SELECT 1 FROM audit_log WHERE resource = 'case.provider_choice.carry_out' AND action = 'update' AND subject_person_id = $1`, [person('gosta')]);
     expect(audit).toHaveLength(1);
   });

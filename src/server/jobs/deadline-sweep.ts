@@ -11,6 +11,7 @@ import {
   DEADLINE_SOON_DAYS, FOLLOW_UP_AHEAD_DAYS, remindersFor, type CaseFacts, type ReminderDraft,
 } from '../../domain/reminders.ts';
 import { addDays, isValidIsoDate, type IsoDate } from '../../domain/deadlines.ts';
+import { closeOrdersPastEnd } from '../modules/orders/service.ts';
 
 export const DEADLINE_SWEEP_JOB = 'deadline-sweep';
 
@@ -96,6 +97,7 @@ export async function sweepMunicipality(db: Database, municipalityId: number, to
     const drafts = facts.flatMap((f) => remindersFor(f, today));
     const created = await insertMissing(tx, drafts);
     auditCreated(tx, created, personOf);
+    await closeOrdersPastEnd(tx, today);
     return created.length;
   });
 }

@@ -18,7 +18,7 @@ import {
 import { ORDER_ACTIVE, type OrderStatus } from '../../../domain/verkstallighet.ts';
 import { addDays, dateInSweden, isValidIsoDate } from '../../../domain/deadlines.ts';
 import { formatDateSv } from '../../../domain/format.ts';
-import { createOrder, takeOrderStep } from './service.ts';
+import { createOrder, setOrderEnd, takeOrderStep } from './service.ts';
 
 const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { $ref: 'Problem#' }, 404: { $ref: 'Problem#' }, 409: { $ref: 'Problem#' } } as const;
 const tags = ['verkställighet'];
@@ -156,10 +156,11 @@ async function carryOut(tx: TenantTx, ctx: RequestContext, id: string, body: Car
   const endOn = o.started_on === null ? (dayBefore < today ? today : dayBefore) : (dayBefore < o.started_on ? o.started_on : dayBefore);
   const providers = await activeProviders(tx);
   const chosen = providers.find((p) => p.id === r.provider_id)!;
-  await takeOrderStep(tx, actor, r.order_id, 'avsluta', {
-    date: endOn,
-    reason: `Byte av utförare på den enskildes begäran (valfrihetssystem, LOV). Ny utförare ${chosen.name} från ${formatDateSv(startOn)}.`,
-  });
+  const reason = `Byte av utförare på den enskildes begäran (valfrihetssystem, LOV). Ny utförare ${chosen.name} från ${formatDateSv(startOn)}.`;
+  // A started order runs until the day before the new provider starts; one not yet started, or a
+  // change from today, ends now (through the beställning's machine).
+  if (o.started_on !== null && endOn > today) await setOrderEnd(tx, r.order_id, endOn, reason, actor.userId);
+  else await takeOrderStep(tx, actor, r.order_id, 'avsluta', { date: endOn, reason });
   const newOrderId = await createOrder(tx, actor, access, {
     decisionId: r.decision_id, providerId: chosen.id, chosenBy: chosen.lov ? 'enskild' : 'kommun', startOn,
     scopeAmount: o.scope_amount === null ? null : Number(o.scope_amount), infoToProvider: o.info_to_provider,

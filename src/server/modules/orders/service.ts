@@ -56,8 +56,11 @@ export async function createOrder(tx: TenantTx, actor: CaseWorker, access: CaseA
   const insats = d.insats_key ? insatsByKey(d.insats_key) : undefined;
   if (!insats) throw conflict('Beslutet saknar en insats ur katalogen och kan inte beställas hos en utförare.', 'no-insats');
   if (insats.hasAmount) throw conflict('Ekonomiskt bistånd verkställs genom utbetalning, inte genom en beställning hos en utförare.', 'not-orderable');
+  // One provider at a time: an active order blocks a new one unless it ends before the new start
+  // (a change of provider under LOV: the old provider serves until the day before).
   const active = await tx.one<{ order_number: string }>(
-    'SELECT order_number FROM orders WHERE municipality_id = $1 AND decision_id = $2 AND status = ANY($3::text[])', [m, d.id, ORDER_ACTIVE]);
+    `SELECT order_number FROM orders WHERE municipality_id = $1 AND decision_id = $2 AND status = ANY($3::text[])
+       AND (end_on IS NULL OR end_on >= $4)`, [m, d.id, ORDER_ACTIVE, body.startOn]);
   if (active) throw conflict(`Beslutet har redan en aktiv beställning (${active.order_number}). Avsluta den först om utföraren ska bytas.`, 'order-exists');
 
   const provider = await tx.one<{ id: string; name: string; lov: boolean; active: boolean; insatser: string[] }>(
@@ -266,6 +269,24 @@ export async function takeOrderStep(tx: TenantTx, actor: CaseWorker, orderId: st
   }
 }
 
+/**
+ * Ends an active order on a later day: the provider keeps it until then and sees the end date
+ * (an 'andrad' event); the daily sweep closes it when the day has passed (closeOrdersPastEnd).
+ */
+export async function setOrderEnd(tx: TenantTx, orderId: string, endOn: string, reason: string, actorId: string | null): Promise<void> {
+  await tx.query('UPDATE orders SET end_on = $3, version = version + 1 WHERE municipality_id = $1 AND id = $2', [tx.municipalityId, orderId, endOn]);
+  await addEvent(tx, orderId, 'andrad', dateInSweden(), `${reason} Beställningen upphör ${formatDateSv(endOn)}.`, actorId);
+}
+
+/** Active orders whose last day has passed are ended (run by the sweep, once a day is enough). */
+export async function closeOrdersPastEnd(tx: TenantTx, today: string): Promise<number> {
+  const due = await tx.query<{ id: string; end_on: string }>(
+    `SELECT id, end_on FROM orders WHERE municipality_id = $1 AND status = ANY($2::text[]) AND end_on < $3 FOR UPDATE`,
+    [tx.municipalityId, ORDER_ACTIVE, today]);
+  for (const o of due) await endOrder(tx, o.id, o.end_on, 'Beställningens sista dag har passerat.', null);
+  return due.length;
+}
+
 async function endOrder(tx: TenantTx, orderId: string, endOn: string, reason: string, actorId: string | null): Promise<void> {
   await tx.query(`UPDATE orders SET status = 'avslutad', ended_at = now(), end_on = $3, end_reason = $4, version = version + 1 WHERE municipality_id = $1 AND id = $2`,
     [tx.municipalityId, orderId, endOn, reason]);
@@ -284,8 +305,7 @@ export async function endOrdersOfDecision(tx: TenantTx, decisionId: string, endO
     if (endOn <= dateInSweden()) {
       await endOrder(tx, o.id, endOn, reason, actorId);
     } else {
-      await tx.query('UPDATE orders SET end_on = $3, version = version + 1 WHERE municipality_id = $1 AND id = $2', [m, o.id, endOn]);
-      await addEvent(tx, o.id, 'andrad', dateInSweden(), `${reason} Insatsen upphör ${formatDateSv(endOn)}.`, actorId);
+      await setOrderEnd(tx, o.id, endOn, reason, actorId);
     }
   }
 }
