@@ -162,7 +162,7 @@ function CasesOf({ personId, name, self }: { personId: string; name: string; sel
 }
 
 export function CitizenCasesPage() {
-  const { m, lang } = useCitizen();
+  const { m } = useCitizen();
   const me = useMe();
   const [params, setParams] = useSearchParams();
   return (

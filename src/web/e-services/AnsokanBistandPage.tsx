@@ -3,7 +3,7 @@
 // "Sparat hh:mm"), resumable from the list of my drafts (?utkast=<id>), and after sending a
 // receipt with the case number and what happens next. WCAG 2.1 AA: real labels, an error summary
 // that takes focus and links to the fields, focus moved to each step's heading.
-import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Draft, DraftList, EServiceSubject, EServiceSubjects, Receipt } from '../../shared/e-services-api';
@@ -15,6 +15,7 @@ import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { Field, ProblemAlert, RadioGroup, useStatusMessage } from '../cases/form';
 import { useEServiceMessages, type EServiceMessages } from './messages';
+import { ErrorSummary, Progress, ReceiptPage, SaveStatus, StepHeading, newKey, useDraftAutosave, type DraftContent } from './draft-form';
 import '../cases/cases.css';
 import './e-services.css';
 
@@ -24,32 +25,16 @@ const keys = {
   drafts: ['citizen', 'drafts', KIND] as const,
   draft: (id: string) => ['citizen', 'drafts', 'one', id] as const,
 };
-const SAVE_DELAY_MS = 800;
 const TOTAL_STEPS = 5;
 
 type Channel = 'telefon' | 'brev' | 'e_post' | 'meddelande';
-/** The form's answers as saved in the draft; `_key` is the idempotency key, `_step` where the citizen is. */
-interface Content {
-  _key?: string; _step?: number;
+/** The form's answers as saved in the draft (with the idempotency key and the step, DraftContent). */
+interface Content extends DraftContent {
   law?: 'SoL' | 'LSS'; requestedInsatser?: string[];
   needs?: string; manageToday?: string; helpers?: string;
   contactChannel?: Channel; phone?: string; email?: string; interpreter?: string; contactNotes?: string;
 }
 type Errors = Partial<Record<'who' | 'law' | 'requestedInsatser' | 'needs' | 'contactChannel' | 'phone' | 'email', string>>;
-
-/** A v4 uuid, also where crypto.randomUUID is missing (plain http outside localhost). */
-function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-function timeOf(iso: string, lang: 'sv' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
-}
 
 function optionsFor(subject: EServiceSubject | undefined, law: 'SoL' | 'LSS'): Insats[] {
   if (law === 'LSS') return insatserFor('funktionsstod', 'LSS');
@@ -80,63 +65,6 @@ const FIELD_IDS: Record<keyof Errors, string> = {
   who: 'f-who', law: 'f-law', requestedInsatser: 'f-insats-0', needs: 'f-needs', contactChannel: 'f-contact', phone: 'f-phone', email: 'f-email',
 };
 const STEP_OF_FIELD: Record<keyof Errors, number> = { who: 0, law: 1, requestedInsatser: 1, needs: 2, contactChannel: 3, phone: 3, email: 3 };
-
-function ErrorSummary({ errors, focusKey }: { errors: Errors; focusKey: number }) {
-  const m = useEServiceMessages();
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors) as Array<[keyof Errors, string]>;
-  useEffect(() => {
-    if (focusKey) ref.current?.focus();
-  }, [focusKey]);
-  if (!entries.length) return null;
-  return (
-    <div className="es-error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="es-error-summary-title">
-      <h3 id="es-error-summary-title">{m.errorSummaryTitle}</h3>
-      <p>{m.errorSummaryText}</p>
-      <ul>
-        {entries.map(([k, msg]) => (
-          <li key={k}>
-            <a href={`#${FIELD_IDS[k]}`} onClick={(ev) => { ev.preventDefault(); document.getElementById(FIELD_IDS[k])?.focus(); }}>{msg}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-function Progress({ step }: { step: number }) {
-  const m = useEServiceMessages();
-  return (
-    <ol className="es-progress" aria-label={m.progressLabel}>
-      {m.steps.map((label, i) => (
-        <li key={label} className={i < step ? 'es-progress-done' : i === step ? 'es-progress-current' : undefined} aria-current={i === step ? 'step' : undefined}>
-          <span className="es-progress-n" aria-hidden="true">{i + 1}</span>
-          <span className="es-progress-label">{label}</span>
-          {i < step && <span className="visually-hidden"> ({m.stepDone})</span>}
-          {i === step && <span className="visually-hidden"> ({m.stepCurrent})</span>}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-function StepHeading({ step, children }: { step: number; children?: ReactNode }) {
-  const m = useEServiceMessages();
-  const ref = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    // Moving between steps puts focus on the new step's heading (not on the first load).
-    if (first.current) { first.current = false; return; }
-    ref.current?.focus();
-  }, [step]);
-  return (
-    <>
-      <p className="es-step-of">{m.stepOf(step + 1, TOTAL_STEPS)}</p>
-      <h2 ref={ref} tabIndex={-1} className="es-step-heading">{m.steps[step]}</h2>
-      {children}
-    </>
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -193,11 +121,11 @@ function StartView({ onOpen }: { onOpen: (draftId: string) => void }) {
       )}
       <section className="section" aria-labelledby="es-new-heading">
         <h2 id="es-new-heading" className="visually-hidden">{m.newHeading}</h2>
-        <Progress step={0} />
+        <Progress steps={m.steps} step={0} />
         <QueryState query={subjects}>
           {({ subjects: found }) => found.length === 0 ? <p className="panel">{m.noSubjects}</p> : (
             <form className="es-form" noValidate onSubmit={start}>
-              <ErrorSummary errors={errors} focusKey={focusKey} />
+              <ErrorSummary errors={errors} focusKey={focusKey} fieldIdOf={(k) => FIELD_IDS[k]} />
               <p className="es-step-of">{m.stepOf(1, TOTAL_STEPS)}</p>
               <RadioGroup id="f-who" name="who" legend={<span className="es-legend">{m.whoLegend}</span>} hint={m.whoHint} error={errors.who} value={chosen}
                 options={found.map((s) => ({ value: s.id, label: s.relation === 'self' ? m.whoMe(s.name) : m.whoOther(s.name, s.relation) }))}
@@ -220,66 +148,12 @@ function Wizard({ draft, subject, onSent }: { draft: Draft; subject: EServiceSub
   const m = useEServiceMessages();
   const { lang } = useI18n();
   const client = useQueryClient();
-  const [content, setContent] = useState<Content>(() => ({ ...(draft.content as Content), _key: (draft.content as Content)._key ?? newKey() }));
+  const { content, latest, saved, saveState, update, flush } = useDraftAutosave<Content>(draft, { reloadUrl: `/api/citizen/drafts/${draft.id}` });
   const [errors, setErrors] = useState<Errors>({});
   const [focusKey, setFocusKey] = useState(0);
-  const [saved, setSaved] = useState<{ at: string } | null>(null);
-  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'failed' | 'conflict'>('idle');
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
-  const version = useRef(draft.version);
-  const latest = useRef(content);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
   const step = Math.min(Math.max(content._step ?? 1, 1), TOTAL_STEPS - 1);
-
-  const save = useCallback(async (): Promise<void> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return;
-    dirty.current = false;
-    setSaveState('saving');
-    const run = (async () => {
-      try {
-        const res = await request<Draft>('PUT', `/api/citizen/drafts/${draft.id}`, { version: version.current, content: latest.current });
-        version.current = res.version;
-        setSaved({ at: res.updatedAt });
-        if (!dirty.current) setSaveState('idle');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 409) {
-          // Saved from another window: show what the server holds and carry on from there.
-          const fresh = await api.get<Draft>(`/api/citizen/drafts/${draft.id}`);
-          version.current = fresh.version;
-          latest.current = { ...(fresh.content as Content), _key: (fresh.content as Content)._key ?? latest.current._key };
-          setContent(latest.current);
-          setSaved({ at: fresh.updatedAt });
-          setSaveState('conflict');
-        } else {
-          dirty.current = true;
-          setSaveState('failed');
-        }
-      }
-    })();
-    inFlight.current = run;
-    await run;
-    inFlight.current = null;
-  }, [draft.id]);
-
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
-  // Leaving the page with unsaved typing: save at once.
-  useEffect(() => () => { if (dirty.current) void save(); }, [save]);
-
-  const update = (patch: Partial<Content>, immediately = false) => {
-    const next = { ...latest.current, ...patch };
-    latest.current = next;
-    dirty.current = true;
-    setContent(next);
-    // Until the save is done the status says "Sparar…", so "Sparat hh:mm" always means everything is saved.
-    setSaveState('saving');
-    if (timer.current) clearTimeout(timer.current);
-    if (immediately) void save();
-    else timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
-  };
 
   const goTo = (n: number) => {
     setErrors({});
@@ -301,8 +175,7 @@ function Wizard({ draft, subject, onSent }: { draft: Draft; subject: EServiceSub
     setSending(true);
     setSendError(null);
     try {
-      if (timer.current) clearTimeout(timer.current);
-      await save();
+      await flush();
       const receipt = await api.post<Receipt>('/api/citizen/applications/bistand', { draftId: draft.id, idempotencyKey: latest.current._key });
       await client.invalidateQueries({ queryKey: ['citizen'] });
       onSent(receipt);
@@ -326,17 +199,15 @@ function Wizard({ draft, subject, onSent }: { draft: Draft; subject: EServiceSub
   const options = optionsFor(subject, law);
   const chosen = content.requestedInsatser ?? [];
   const label = (i: Insats) => (lang === 'sv' ? i.labelSv : i.labelEn);
-  const statusText = saveState === 'saving' ? m.saving : saveState === 'failed' ? m.saveFailed : saveState === 'conflict' ? m.savedElsewhere
-    : saved ? m.savedAt(timeOf(saved.at, lang)) : '';
 
   return (
     <Page title={m.title} narrow>
       <p className="es-applies-for"><span className="muted">{m.appliesFor}:</span> <strong>{draft.subjectName}</strong></p>
-      <Progress step={step} />
-      <p className={`es-saved${saveState === 'failed' ? ' es-saved--failed' : ''}`} role="status">{statusText}</p>
+      <Progress steps={m.steps} step={step} />
+      <SaveStatus state={saveState} saved={saved} />
       <form className="es-form" noValidate onSubmit={step === TOTAL_STEPS - 1 ? send : next}>
-        <StepHeading step={step} />
-        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <StepHeading steps={m.steps} step={step} />
+        <ErrorSummary errors={errors} focusKey={focusKey} fieldIdOf={(k) => FIELD_IDS[k]} />
 
         {step === 1 && (
           <>
@@ -469,25 +340,11 @@ function DraftView({ id, onSent }: { id: string; onSent: (r: Receipt) => void })
 
 function ReceiptView({ receipt }: { receipt: Receipt }) {
   const m = useEServiceMessages();
-  const { lang } = useI18n();
   return (
-    <Page title={m.receiptTitle} lead={<p>{m.receiptLead}</p>} narrow>
-      <div className="card es-receipt">
-        <dl className="facts">
-          <div><dt>{m.caseNumber}</dt><dd className="nowrap es-big">{receipt.caseNumber}</dd></div>
-          <div><dt>{m.receiptNumber}</dt><dd className="nowrap">{receipt.receiptNumber}</dd></div>
-          <div><dt>{m.receivedAt}</dt><dd>{formatDateTime(receipt.receivedAt, lang)}</dd></div>
-        </dl>
-      </div>
-      <section className="section" aria-labelledby="es-next-heading">
-        <h2 id="es-next-heading">{m.nextHeading}</h2>
-        <ol className="es-next">
-          {m.nextSteps.map((s) => <li key={s}>{s}</li>)}
-        </ol>
-        <p>{m.receiptQuestions}</p>
-        <p><Link className="button" to="/medborgare">{m.receiptCasesLink}</Link></p>
-      </section>
-    </Page>
+    <ReceiptPage receipt={receipt} texts={{
+      title: m.receiptTitle, lead: m.receiptLead, caseNumber: m.caseNumber, receiptNumber: m.receiptNumber, receivedAt: m.receivedAt,
+      nextHeading: m.nextHeading, nextSteps: m.nextSteps, questions: m.receiptQuestions, casesLink: m.receiptCasesLink,
+    }} />
   );
 }
 

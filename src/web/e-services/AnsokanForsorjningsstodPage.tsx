@@ -5,7 +5,7 @@
 // to them to confirm with their own e-ID (and can be taken back); without, it is sent directly and
 // the receipt with the case number is shown. WCAG 2.1 AA: real labels, an error summary that takes
 // focus and links to the fields, focus moved to each step's heading, tables with headers for sums.
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -13,7 +13,7 @@ import {
   contentFrom, monthLabel, monthsOpenFor, sums, validateApplication,
   type AssetKind, type AttachmentKind, type Child, type CostKind, type CostRow, type IncomeKind, type IncomeRow, type PartnerRelation, type Who,
 } from '../../domain/forsorjningsstod-application';
-import type { Draft, Receipt } from '../../shared/e-services-api';
+import type { Receipt } from '../../shared/e-services-api';
 import type { FsAttachment, FsDraft, FsOverview, SendResult } from '../../shared/forsorjningsstod-api';
 import { ApiError, api, request } from '../api/client';
 import { useI18n } from '../i18n';
@@ -24,14 +24,14 @@ import { Field, ProblemAlert, RadioGroup, useStatusMessage, useToday } from '../
 import { useFsMessages } from './forsorjningsstod-messages';
 import { AwaitingConfirmation } from './AwaitingConfirmation';
 import {
-  AmountInput, ApplicationSummary, ErrorSummary, MAX_UPLOAD_BYTES, Progress, StepHeading, TOTAL_STEPS, errorsByPath, fieldId, fsKeys, kronor,
-  ReceiptView, WholeNumberInput, newKey, stepOfPath, timeOf, uploadAttachment, type Errors, type FormContent,
+  AmountInput, ApplicationSummary, MAX_UPLOAD_BYTES, TOTAL_STEPS, errorsByPath, fieldId, focusField, fsKeys, kronor,
+  ReceiptView, WholeNumberInput, stepOfPath, uploadAttachment, type Errors, type FormContent,
 } from './forsorjningsstod-ui';
+import { ErrorSummary, Progress, SaveStatus, StepHeading, newKey, useDraftAutosave } from './draft-form';
 import '../cases/cases.css';
 import './e-services.css';
 import './forsorjningsstod.css';
 
-const SAVE_DELAY_MS = 800;
 const LAST = TOTAL_STEPS - 1;
 
 // ---------------------------------------------------------------------------------------------
@@ -89,9 +89,9 @@ function StartView({ onOpen }: { onOpen: (draftId: string) => void }) {
               )}
               <section className="section" aria-labelledby="fs-new-heading">
                 <h2 id="fs-new-heading">{m.newHeading}</h2>
-                <Progress step={0} />
+                <Progress steps={m.steps} step={0} />
                 <form className="es-form" noValidate onSubmit={start}>
-                  <ErrorSummary errors={errors} focusKey={focusKey} />
+                  <ErrorSummary errors={errors} focusKey={focusKey} fieldIdOf={fieldId} focusField={focusField} lang="sv" />
                   <p className="es-step-of">{m.stepOf(1, TOTAL_STEPS)}</p>
                   <RadioGroup id="f-month" name="month" legend={<span className="es-legend">{m.monthLegend}</span>} hint={m.monthHint} error={errors.month}
                     value={month} options={months.map((x) => ({ value: x, label: monthLabel(x, lang) }))} onChange={setMonth} />
@@ -426,66 +426,15 @@ function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Rec
   const m = useFsMessages();
   const { lang } = useI18n();
   const client = useQueryClient();
-  const [content, setContent] = useState<FormContent>(() => ({ ...(draft.content as FormContent), _key: (draft.content as FormContent)._key ?? newKey() }));
+  const { content, latest, version, saved, saveState, update, flush } = useDraftAutosave<FormContent>(draft, { reloadUrl: `/api/citizen/forsorjningsstod/drafts/${draft.id}` });
   const [attachments, setAttachments] = useState(draft.attachments);
   const [errors, setErrors] = useState<Errors>({});
   const [focusKey, setFocusKey] = useState(0);
-  const [saved, setSaved] = useState<{ at: string } | null>(null);
-  const [saveState, setSaveState] = useState<'idle' | 'saving' | 'failed' | 'conflict'>('idle');
   const [sendError, setSendError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
-  const version = useRef(draft.version);
-  const latest = useRef(content);
-  const dirty = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const inFlight = useRef<Promise<void> | null>(null);
   const today = useToday();
   const step = Math.min(Math.max(content._step ?? 1, 1), LAST);
   const partner = content.household?.livesWithPartner === true;
-
-  const save = useCallback(async (): Promise<void> => {
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return;
-    dirty.current = false;
-    setSaveState('saving');
-    const run = (async () => {
-      try {
-        const res = await request<Draft>('PUT', `/api/citizen/drafts/${draft.id}`, { version: version.current, content: latest.current });
-        version.current = res.version;
-        setSaved({ at: res.updatedAt });
-        if (!dirty.current) setSaveState('idle');
-      } catch (err) {
-        if (err instanceof ApiError && err.status === 409 && err.is('draft-changed')) {
-          const fresh = await api.get<FsDraft>(`/api/citizen/forsorjningsstod/drafts/${draft.id}`);
-          version.current = fresh.version;
-          latest.current = { ...(fresh.content as FormContent), _key: (fresh.content as FormContent)._key ?? latest.current._key };
-          setContent(latest.current);
-          setSaved({ at: fresh.updatedAt });
-          setSaveState('conflict');
-        } else {
-          dirty.current = true;
-          setSaveState('failed');
-        }
-      }
-    })();
-    inFlight.current = run;
-    await run;
-    inFlight.current = null;
-  }, [draft.id]);
-
-  useEffect(() => () => { if (timer.current) clearTimeout(timer.current); }, []);
-  useEffect(() => () => { if (dirty.current) void save(); }, [save]);
-
-  const update = (patch: Partial<FormContent>, immediately = false) => {
-    const next = { ...latest.current, ...patch };
-    latest.current = next;
-    dirty.current = true;
-    setContent(next);
-    setSaveState('saving');
-    if (timer.current) clearTimeout(timer.current);
-    if (immediately) void save();
-    else timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
-  };
 
   const stepErrors = (s: number) => errorsByPath(validateApplication(contentFrom(latest.current), { today })
     .filter((e) => stepOfPath(e.path) === s && s < LAST));
@@ -512,8 +461,7 @@ function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Rec
     setSending(true);
     setSendError(null);
     try {
-      if (timer.current) clearTimeout(timer.current);
-      await save();
+      await flush();
       const r = await api.post<SendResult>(`/api/citizen/forsorjningsstod/drafts/${draft.id}/send`, { version: version.current, idempotencyKey: latest.current._key });
       await client.invalidateQueries({ queryKey: ['citizen'] });
       if (r.state === 'submitted' && r.receipt) onSent(r.receipt);
@@ -526,8 +474,6 @@ function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Rec
     }
   };
 
-  const statusText = saveState === 'saving' ? m.saving : saveState === 'failed' ? m.saveFailed : saveState === 'conflict' ? m.savedElsewhere
-    : saved ? m.savedAt(timeOf(saved.at, lang)) : '';
   const stepProps = { content, errors, update };
 
   return (
@@ -546,11 +492,11 @@ function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Rec
       {content._fromMonth && step === 1 && (
         <div className="notice notice--info"><Icon name="info" /><p>{m.fromMonthNote(monthLabel(content._fromMonth, lang))}</p></div>
       )}
-      <Progress step={step} />
-      <p className={`es-saved${saveState === 'failed' ? ' es-saved--failed' : ''}`} role="status">{statusText}</p>
+      <Progress steps={m.steps} step={step} />
+      <SaveStatus state={saveState} saved={saved} />
       <form className="es-form" noValidate onSubmit={step === LAST ? send : next}>
-        <StepHeading step={step} />
-        <ErrorSummary errors={errors} focusKey={focusKey} />
+        <StepHeading steps={m.steps} step={step} />
+        <ErrorSummary errors={errors} focusKey={focusKey} fieldIdOf={fieldId} focusField={focusField} lang="sv" />
         {step === 1 && <HouseholdStep {...stepProps} />}
         {step === 2 && <IncomeStep {...stepProps} />}
         {step === 3 && <CostStep {...stepProps} />}

@@ -3,11 +3,15 @@
 // draft saved as the citizen types, the step list, the step heading, the error summary and the
 // "Sparat hh:mm" line. Written once so both forms save, recover from a conflict and announce errors
 // the same way (WCAG 2.1 AA: the summary takes focus and links to the fields, focus moves to each
-// step's heading); what differs between the forms (where to reload a draft from, the steps, how
+// step's heading), and the receipt shown after sending; what differs between the forms (where to reload a draft from, the steps, how
 // an error finds its field) comes in as parameters.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { Receipt } from '../../shared/e-services-api';
 import { ApiError, api, request } from '../api/client';
+import { formatDateTime } from '../format';
 import { useI18n, type Lang } from '../i18n';
+import { Page } from '../ui/Page';
 import { useDraftFormMessages } from './messages';
 
 /** How long typing may pause before the draft is saved. */
@@ -183,5 +187,33 @@ export function ErrorSummary<K extends string>({ errors, focusKey, fieldIdOf, fo
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The words of a receipt page: each e-service says them its own way. */
+export interface ReceiptTexts {
+  title: string; lead: string; caseNumber: string; receiptNumber: string; receivedAt: string;
+  nextHeading: string; nextSteps: string[]; questions?: string; casesLink: string;
+}
+
+/** The receipt after sending: case number, receipt number, when received, what happens next. */
+export function ReceiptPage({ receipt, texts: t }: { receipt: Receipt; texts: ReceiptTexts }) {
+  const { lang } = useI18n();
+  return (
+    <Page title={t.title} lead={<p>{t.lead}</p>} narrow>
+      <div className="card es-receipt">
+        <dl className="facts">
+          <div><dt>{t.caseNumber}</dt><dd className="nowrap es-big">{receipt.caseNumber}</dd></div>
+          <div><dt>{t.receiptNumber}</dt><dd className="nowrap">{receipt.receiptNumber}</dd></div>
+          <div><dt>{t.receivedAt}</dt><dd>{formatDateTime(receipt.receivedAt, lang)}</dd></div>
+        </dl>
+      </div>
+      <section className="section" aria-labelledby="es-next-heading">
+        <h2 id="es-next-heading">{t.nextHeading}</h2>
+        <ol className="es-next">{t.nextSteps.map((s) => <li key={s}>{s}</li>)}</ol>
+        {t.questions && <p>{t.questions}</p>}
+        <p><Link className="button" to="/medborgare">{t.casesLink}</Link></p>
+      </section>
+    </Page>
   );
 }

@@ -2,9 +2,8 @@
 // (AnsokanForsorjningsstodPage), the co-applicant's confirmation (BekraftaAnsokanPage) and the list
 // of applications awaiting my confirmation (AwaitingConfirmation). The application is read with
 // the same domain functions the server uses (src/domain/forsorjningsstod-application.ts).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import {
   ASSET_KINDS, ASSET_LABELS, ATTACHMENT_LABELS, COST_LABELS, INCOME_LABELS, PARTNER_LABELS, formatKronor, monthLabel, parseKronor, sums,
   type ApplicationContent, type AttachmentKind,
@@ -14,11 +13,10 @@ import type { Problem } from '../../shared/api';
 import type { Receipt } from '../../shared/e-services-api';
 import { ApiError } from '../api/client';
 import { keys as appKeys } from '../api/queries';
-import { useI18n, type Lang } from '../i18n';
-import { formatDateTime } from '../format';
-import { Page } from '../ui/Page';
+import { useI18n } from '../i18n';
 import { Field } from '../cases/form';
 import { useFsMessages } from './forsorjningsstod-messages';
+import { ReceiptPage, type DraftContent } from './draft-form';
 
 export const fsKeys = {
   overview: ['citizen', 'forsorjningsstod', 'overview'] as const,
@@ -27,26 +25,12 @@ export const fsKeys = {
   confirmation: (id: string) => ['citizen', 'forsorjningsstod', 'confirmation', id] as const,
 };
 
-/** What the draft holds besides the answers: the idempotency key, the step, where it was copied from. */
-export type FormContent = ApplicationContent & { _key?: string; _step?: number; _fromMonth?: string };
+/** What the draft holds besides the answers: the idempotency key and the step (DraftContent), where it was copied from. */
+export type FormContent = ApplicationContent & DraftContent & { _fromMonth?: string };
 export type Errors = Record<string, string>;
 
 export const TOTAL_STEPS = 7;
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-
-/** A v4 uuid, also where crypto.randomUUID is missing (plain http outside localhost). */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-export function timeOf(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));
-}
 
 /** Whole kronor, Swedish style in both languages ('12 500 kr'). */
 export const kronor = (n: number) => formatKronor(n);
@@ -73,68 +57,13 @@ export function errorsByPath(list: Array<{ path: string; message: string }>): Er
   return out;
 }
 
-function focusField(path: string) {
+/** Focus the control an error path is about (for the error summary's links). */
+export function focusField(path: string) {
   const exact = document.getElementById(fieldId(path));
   if (exact) { exact.focus(); return; }
   // An error on a row (a duplicate, a partner's income) is shown at the row's amount.
   const row = document.getElementById(fieldId(path.replace(/\/[^/]+$/, '/amount')));
   row?.focus();
-}
-
-export function ErrorSummary({ errors, focusKey }: { errors: Errors; focusKey: number }) {
-  const m = useFsMessages();
-  const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors);
-  useEffect(() => {
-    if (focusKey) ref.current?.focus();
-  }, [focusKey]);
-  if (!entries.length) return null;
-  return (
-    <div className="es-error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="fs-error-summary-title">
-      <h3 id="fs-error-summary-title">{m.errorSummaryTitle}</h3>
-      <p>{m.errorSummaryText}</p>
-      <ul>
-        {entries.map(([path, msg]) => (
-          <li key={path}>
-            <a href={`#${fieldId(path)}`} lang="sv" onClick={(ev) => { ev.preventDefault(); focusField(path); }}>{msg}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
-export function Progress({ step }: { step: number }) {
-  const m = useFsMessages();
-  return (
-    <ol className="es-progress" aria-label={m.progressLabel}>
-      {m.steps.map((label, i) => (
-        <li key={label} className={i < step ? 'es-progress-done' : i === step ? 'es-progress-current' : undefined} aria-current={i === step ? 'step' : undefined}>
-          <span className="es-progress-n" aria-hidden="true">{i + 1}</span>
-          <span className="es-progress-label">{label}</span>
-          {i < step && <span className="visually-hidden"> ({m.stepDone})</span>}
-          {i === step && <span className="visually-hidden"> ({m.stepCurrent})</span>}
-        </li>
-      ))}
-    </ol>
-  );
-}
-
-export function StepHeading({ step }: { step: number }) {
-  const m = useFsMessages();
-  const ref = useRef<HTMLHeadingElement>(null);
-  const first = useRef(true);
-  useEffect(() => {
-    // Moving between steps puts focus on the new step's heading (not on the first load).
-    if (first.current) { first.current = false; return; }
-    ref.current?.focus();
-  }, [step]);
-  return (
-    <>
-      <p className="es-step-of">{m.stepOf(step + 1, TOTAL_STEPS)}</p>
-      <h2 ref={ref} tabIndex={-1} className="es-step-heading">{m.steps[step]}</h2>
-    </>
-  );
 }
 
 const GROUPED = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 0 });
@@ -367,22 +296,10 @@ export function ApplicationSummary({ content, viewer, applicantName, coApplicant
 /** The receipt: case number, receipt number, when received, and what happens next. */
 export function ReceiptView({ receipt, title, lead, steps }: { receipt: Receipt; title?: string; lead?: string; steps?: string[] }) {
   const m = useFsMessages();
-  const { lang } = useI18n();
   return (
-    <Page title={title ?? m.receiptTitle} lead={<p>{lead ?? m.receiptLead}</p>} narrow>
-      <div className="card es-receipt">
-        <dl className="facts">
-          <div><dt>{m.caseNumber}</dt><dd className="nowrap es-big">{receipt.caseNumber}</dd></div>
-          <div><dt>{m.receiptNumber}</dt><dd className="nowrap">{receipt.receiptNumber}</dd></div>
-          <div><dt>{m.receivedAt}</dt><dd>{formatDateTime(receipt.receivedAt, lang)}</dd></div>
-        </dl>
-      </div>
-      <section className="section" aria-labelledby="fs-next-heading">
-        <h2 id="fs-next-heading">{m.nextHeading}</h2>
-        <ol className="es-next">{(steps ?? m.nextSteps).map((s) => <li key={s}>{s}</li>)}</ol>
-        <p><Link className="button" to="/medborgare">{m.casesLink}</Link></p>
-      </section>
-    </Page>
+    <ReceiptPage receipt={receipt} texts={{
+      title: title ?? m.receiptTitle, lead: lead ?? m.receiptLead, caseNumber: m.caseNumber, receiptNumber: m.receiptNumber, receivedAt: m.receivedAt,
+      nextHeading: m.nextHeading, nextSteps: steps ?? m.nextSteps, casesLink: m.casesLink,
+    }} />
   );
 }
-

@@ -145,7 +145,7 @@ const sv = {
   // receipt
   receiptTitle: 'Din ansökan är skickad',
   receiptLead: 'Tack! Vi har tagit emot din ansökan. Spara kvittot.',
-  receiptNumber: 'Kvittonummer',
+  receiptNumber: 'Kvittensnummer',
   caseNumber: 'Ärendenummer',
   receivedAt: 'Mottagen',
   nextHeading: 'Vad händer nu?',
