@@ -2,6 +2,7 @@
 // that picks me, a child in my custody (FB 6 kap. 2 §) or someone who gave me a fullmakt. One
 // component so both pages show the people and their relation the same way; the page says what the
 // choice is for (the legend) and keeps the choice in its own URL (?for=<personId>).
+import { useState } from 'react';
 import type { ActingFor } from '../../shared/citizen-api';
 import { formatDate } from '../format';
 import { useI18n } from '../i18n';
@@ -28,6 +29,11 @@ export function ActingForChooser({ legend, people, chosenId, onChoose, details =
 }) {
   const { lang } = useI18n();
   const m = citizenMessages[lang];
+  // The page's choice lives in the URL, which the router updates in a transition; until then a
+  // controlled radio would flip back for a moment. The pick is shown at once from local state.
+  const [picked, setPicked] = useState(chosenId);
+  const [shownFor, setShownFor] = useState(chosenId);
+  if (shownFor !== chosenId) { setShownFor(chosenId); setPicked(chosenId); }
   // Only one person (myself): there is nothing to choose.
   if (people.length < 2) return null;
   return (
@@ -35,7 +41,7 @@ export function ActingForChooser({ legend, people, chosenId, onChoose, details =
       <legend>{legend}</legend>
       {people.map((p) => (
         <label key={p.id} className="cchoice">
-          <input type="radio" name="acting-for" value={p.id} checked={p.id === chosenId} onChange={() => onChoose(p)} />
+          <input type="radio" name="acting-for" value={p.id} checked={p.id === picked} onChange={() => { setPicked(p.id); onChoose(p); }} />
           <span className="cchoice-text">
             <strong>{p.relation === 'self' ? m.relation.self : p.name}</strong>
             {p.relation !== 'self' && (
