@@ -209,6 +209,8 @@ describe('ansökan om försörjningsstöd with a co-applicant, to a decision', (
     expect(text).toMatch(/Beslut fattat/i);
     expect(text).toContain(MOTIVATION);
     expect(text).toMatch(/Försörjningsstöd/);
+    // The amount granted, in Swedish format (non-breaking spaces in the thousands and before kr).
+    expect(text.replace(/\u00a0/g, ' ')).toMatch(/Belopp: 4 500,00 kr|Belopp: 4 500 kr/);
     await expectNoAxeViolations(page, 'Mina ärenden with the decision');
     await screenshot(page, 'fs-14-mina-arenden-beslut');
 

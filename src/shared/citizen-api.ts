@@ -51,6 +51,8 @@ export type CitizenAppeal = Static<typeof CitizenAppeal>;
 
 export const CitizenDecision = Type.Object({
   ...DecisionView.properties,
+  /** Ekonomiskt bistånd: the amount granted for the period, in kronor; null for other insatser. */
+  amountSek: Nullable(Type.Number()),
   /** How to appeal, when the decision goes against the party (42 § FL); null for a full bifall. */
   appeal: Nullable(CitizenAppeal),
 });

@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { CitizenCase, CitizenCasesResponse, CitizenDecision, CitizenMe } from '../../shared/citizen-api';
 import { formatDate } from '../format';
+import { formatMoneySek } from '../../domain/format';
 import { useI18n } from '../i18n';
 import { OutcomeBadge } from '../ui/Badges';
 import { Icon } from '../ui/Icon';
@@ -57,6 +58,7 @@ function Decision({ d }: { d: CitizenDecision }) {
         {m.decidedOn} {formatDate(d.decidedOn, lang)}
         {(d.validFrom || d.validTo) && <> · {m.valid} {formatDate(d.validFrom, lang)} – {formatDate(d.validTo, lang)}</>}
       </p>
+      {d.amountSek !== null && <p><strong>{m.amount}: {formatMoneySek(d.amountSek)}</strong></p>}
       {d.scope && <p lang={sv}>{d.scope}</p>}
       <details className="motivation" open>
         <summary>{m.why}</summary>

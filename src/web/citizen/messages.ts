@@ -6,6 +6,7 @@ type CaseStatus = CitizenCase['status'];
 const sv = {
   title: 'Mina ärenden',
   applyLink: 'Ansök om hjälp i vardagen',
+  amount: 'Belopp',
   applyFsLink: 'Ansök om försörjningsstöd',
   reportLink: 'Gör en orosanmälan om ett barn',
   eServices: 'E-tjänster',
@@ -61,6 +62,7 @@ export type CitizenMessages = typeof sv;
 const en: CitizenMessages = {
   title: 'My cases',
   applyLink: 'Apply for support in daily life',
+  amount: 'Amount',
   applyFsLink: 'Apply for income support (försörjningsstöd)',
   reportLink: 'Report concern about a child',
   eServices: 'E-services',

@@ -94,6 +94,7 @@ interface CaseRow {
 interface DecisionRow {
   id: string; case_id: string; insats: string; outcome: 'bifall' | 'delvis_bifall' | 'avslag'; legal_basis: string; decided_on: string;
   valid_from: string | null; valid_to: string | null; scope: string | null; motivation: string; appeal_route: 'forvaltningsbesvar' | 'laglighetsprovning' | 'ingen';
+  amount_sek: string | null;
 }
 interface LetterRow { case_id: string; file_id: string; file_name: string; created_on: string }
 
@@ -117,7 +118,7 @@ async function casesFor(tx: TenantTx, ctx: RequestContext, persons: RelatedRow[]
   const ids = visible.map((c) => c.id);
   // Only taken decisions: drafts and proposals are the authority's working material.
   const decisions = await tx.query<DecisionRow>(
-    `SELECT id, case_id, insats, outcome, legal_basis, decided_on, valid_from, valid_to, scope, motivation, appeal_route
+    `SELECT id, case_id, insats, outcome, legal_basis, decided_on, valid_from, valid_to, scope, motivation, appeal_route, amount_sek
      FROM decisions WHERE municipality_id = $1 AND case_id = ANY($2::uuid[]) AND status = 'fattat' ORDER BY decided_on DESC, created_at DESC`, [m, ids]);
   const letters = await tx.query<LetterRow>(
     `SELECT l.case_id, f.id AS file_id, f.file_name, (l.created_at AT TIME ZONE 'Europe/Stockholm')::date::text AS created_on
@@ -139,6 +140,7 @@ async function casesFor(tx: TenantTx, ctx: RequestContext, persons: RelatedRow[]
       decisions: own.map((d) => ({
         id: d.id, insats: d.insats, outcome: d.outcome, legalBasis: d.legal_basis, decidedOn: d.decided_on,
         validFrom: d.valid_from, validTo: d.valid_to, scope: d.scope, motivation: d.motivation,
+        amountSek: d.amount_sek === null ? null : Number(d.amount_sek),
         appeal: appealFor(d, c.case_number, muni, contact),
       })),
       letters: letters.filter((l) => l.case_id === c.id).map((l) => ({
