@@ -161,7 +161,13 @@ describe('meddelanden', () => {
     const provider = await newPage(browser);
     const a = provider.page;
     await loginAs(a, 'personal', 'Anna Persson');
-    await a.goto(`/utforare/bestallning/${GOSTA_ORDER}`);
+    // The provider's inbox lists the order with an unread message, and the menu counts it.
+    const unread = a.getByRole('region', { name: 'Olästa meddelanden från medborgare' });
+    await unread.getByRole('link', { name: /Gösta Lund, beställning/ }).waitFor();
+    await expect.poll(() => a.getByRole('navigation').getByRole('link', { name: /Beställningar/ }).innerText()).toMatch(/1/);
+    await expectNoAxeViolations(a, 'provider inbox with unread citizen messages');
+    await unread.getByRole('link', { name: /Gösta Lund, beställning/ }).click();
+    await a.waitForURL(new RegExp(`/utforare/bestallning/${GOSTA_ORDER}`));
     const section = a.getByRole('region', { name: 'Meddelanden med medborgaren' });
     await section.waitFor();
     const incoming = section.getByRole('listitem').filter({ hasText: TO_PROVIDER });

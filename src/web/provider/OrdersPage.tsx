@@ -9,6 +9,7 @@ import { OrderCard } from './OrderCard';
 import { OrderSteps } from './OrderSteps';
 import { useProviderMessages } from './messages';
 import { useInbox } from './queries';
+import { ProviderUnreadList } from '../messages/ProviderUnreadList';
 import './provider.css';
 
 function OrderGroup({ id, title, orders, empty, onDone }: { id: string; title: string; orders: ProviderOrder[]; empty: string; onDone: (t: string) => void }) {
@@ -37,6 +38,7 @@ export function OrdersPage() {
   return (
     <Page title={m.inboxTitle} lead={query.data && <p>{m.inboxLead(query.data.providerName)}</p>}>
       {status.node}
+      <ProviderUnreadList />
       <QueryState query={query}>
         {({ items }) => {
           const fresh = items.filter((o) => o.status === 'skickad');

@@ -7,11 +7,12 @@ import { useT, type Messages } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UserMenu } from './UserMenu';
 import { CitizenUnreadCount } from '../messages/UnreadCount';
+import { ProviderUnreadCount } from '../messages/ProviderUnreadList';
 
 type Actor = NonNullable<SessionInfo['actor']>;
 type View = Actor['view'];
 
-interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean; count?: 'inbox' | 'messages' }
+interface NavItem { to: string; label: (t: Messages) => string; show?: (actor: Actor) => boolean; count?: 'inbox' | 'messages' | 'provider-messages' }
 
 const navItems: Record<View, NavItem[]> = {
   handlaggare: [
@@ -24,7 +25,7 @@ const navItems: Record<View, NavItem[]> = {
     { to: '/handlaggare/ej-verkstallda', label: (t) => t.navEvb, show: (actor) => actor.role === 'arbetsledare' },
   ],
   utforare: [
-    { to: '/utforare', label: (t) => t.navOrders },
+    { to: '/utforare', label: (t) => t.navOrders, count: 'provider-messages' },
     { to: '/utforare/kunder', label: (t) => t.navClients },
     { to: '/utforare/mobil', label: (t) => t.navMobileDay },
   ],
@@ -76,7 +77,7 @@ export function Layout({ session, children }: { session: SessionInfo | undefined
             <ul className="container">
               {items.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end>{item.label(t)}{item.count === 'inbox' && <InboxCount />}{item.count === 'messages' && <CitizenUnreadCount />}</NavLink>
+                  <NavLink to={item.to} end>{item.label(t)}{item.count === 'inbox' && <InboxCount />}{item.count === 'messages' && <CitizenUnreadCount />}{item.count === 'provider-messages' && <ProviderUnreadCount />}</NavLink>
                 </li>
               ))}
             </ul>
