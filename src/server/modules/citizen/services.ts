@@ -33,7 +33,7 @@ import { formatDateSv } from '../../../domain/format.ts';
 import { clockSv, swedishDay } from '../../../domain/visits.ts';
 import { SABO_INSATS_KEYS, saboPlace, type SaboDecisionFacts } from '../../../domain/sabo-queue.ts';
 import {
-  CHOICE_SELECT, activeProviders, choiceView, choosableProviders, registerProviderChoiceStaffRoutes, type ChoiceRow, type ProviderRow,
+  CHOICE_SELECT, activeProviders, choiceView, choicesWhere, choosableProviders, registerProviderChoiceStaffRoutes, type ChoiceRow, type ProviderRow,
 } from '../orders/provider-choice.ts';
 
 /** Performed visits shown: the last 60 days. */
@@ -152,7 +152,7 @@ async function servicesOf(tx: TenantTx, refs: CitizenCaseRef[], protectedPersons
      WHERE v.municipality_id = $1 AND v.order_id = ANY($2::uuid[]) AND v.status = 'utford'
        AND v.checked_in_at IS NOT NULL AND v.checked_out_at IS NOT NULL AND v.checked_in_at >= now() - make_interval(days => $3)
      ORDER BY v.checked_in_at DESC`, [m, ids, VISIT_DAYS]), (v) => v.order_id);
-  const open = new Map((await tx.query<ChoiceRow>(`${CHOICE_SELECT} WHERE r.municipality_id = $1 AND r.order_id = ANY($2::uuid[]) AND r.status = 'requested'`, [m, ids]))
+  const open = new Map((await choicesWhere(tx, `r.order_id = ANY($2::uuid[]) AND r.status = 'requested'`, [m, ids]))
     .map((r) => [r.order_id, r]));
   const active = allProviders.filter((p) => p.active);
 
@@ -259,9 +259,9 @@ async function citizenServices(tx: TenantTx, ctx: RequestContext, forPerson: str
   const protectedPersons = new Set([...people.values()].filter((p) => p.protection !== 'ingen').map((p) => p.id));
   const services = refs.length ? await servicesOf(tx, refs, protectedPersons, today) : new Map<string, CitizenService[]>();
   const queue = refs.length ? await queueOf(tx, refs, today) : new Map<string, SaboQueueItem[]>();
-  const requests = refs.length ? groupBy(await tx.query<ChoiceRow>(
-    `${CHOICE_SELECT} WHERE r.municipality_id = $1 AND r.case_id = ANY($2::uuid[]) AND r.requested_at >= now() - make_interval(days => $3)
-     ORDER BY r.requested_at DESC`, [m, refs.map((r) => r.id), REQUESTS_SHOWN_DAYS]), (r) => r.person_id) : new Map<string, ChoiceRow[]>();
+  const requests = refs.length ? groupBy(await choicesWhere(tx,
+    `r.case_id = ANY($2::uuid[]) AND r.requested_at >= now() - make_interval(days => $3)`, [m, refs.map((r) => r.id), REQUESTS_SHOWN_DAYS]),
+  (r) => r.person_id) : new Map<string, ChoiceRow[]>();
   const groups: CitizenServiceGroup[] = persons.filter((p) => people.has(p.id)).map((p) => {
     const row = people.get(p.id)!;
     return {

@@ -84,6 +84,18 @@ export const CHOICE_SELECT = `SELECT r.id, r.order_id, r.decision_id, r.case_id,
   LEFT JOIN staff_users su ON su.municipality_id = r.municipality_id AND su.id = r.handled_by
   LEFT JOIN orders no ON no.municipality_id = r.municipality_id AND no.id = r.new_order_id`;
 
+/**
+ * Requests matching `where` (on alias r, $1 = municipality), newest first. Most people have none,
+ * and the full row is a seven-table join under row-level security that costs milliseconds to plan
+ * even on an empty table: look the ids up first and join only when there are any.
+ */
+export async function choicesWhere(tx: TenantTx, where: string, params: unknown[]): Promise<ChoiceRow[]> {
+  const ids = await tx.query<{ id: string }>(`SELECT r.id FROM provider_choice_requests r WHERE r.municipality_id = $1 AND ${where}`, params);
+  if (ids.length === 0) return [];
+  return tx.query<ChoiceRow>(`${CHOICE_SELECT} WHERE r.municipality_id = $1 AND r.id = ANY($2::uuid[]) ORDER BY r.requested_at DESC`,
+    [tx.municipalityId, ids.map((r) => r.id)]);
+}
+
 export function choiceView(r: ChoiceRow): ProviderChoiceView {
   return {
     id: r.id, orderId: r.order_id, insats: r.insats, fromProvider: r.from_provider, toProvider: r.to_provider,
@@ -97,7 +109,7 @@ interface OrderFacts { status: OrderStatus; provider_id: string; insats_key: str
 
 async function listForCase(tx: TenantTx, caseId: string): Promise<StaffProviderChoice[]> {
   const m = tx.municipalityId;
-  const rows = await tx.query<ChoiceRow>(`${CHOICE_SELECT} WHERE r.municipality_id = $1 AND r.case_id = $2 ORDER BY r.requested_at DESC`, [m, caseId]);
+  const rows = await choicesWhere(tx, 'r.case_id = $2', [m, caseId]);
   if (!rows.length) return [];
   const orders = new Map((await tx.query<OrderFacts & { id: string }>(
     'SELECT id, status, provider_id, insats_key FROM orders WHERE municipality_id = $1 AND id = ANY($2::uuid[])', [m, rows.map((r) => r.order_id)]))
