@@ -1,5 +1,6 @@
 // Meddelanden in Chromium: a message goes both ways. Ingrid Lund (ombud for her father Gösta) chooses
-// e-mail notices and writes to the handläggare on her phone; Karin Holm (same unit) sees it on the
+// e-mail notices (confirming the address with the code that reaches the local mail server) and
+// writes to the handläggare on her phone; Karin Holm (same unit) sees it on the
 // case page with the unread mark, journals it (a draft in the journal) and replies; the notice that
 // reaches the local mail server says only that there is a message; Ingrid reads the reply.
 // axe (WCAG 2.1 A/AA) on every page; screenshots in .tmp/screens.
@@ -50,10 +51,40 @@ describe('meddelanden', () => {
     await expectNoAxeViolations(page, 'meddelanden: notice settings with an error');
     await notify.getByLabel('E-postadress').fill(EMAIL);
     await notify.getByRole('button', { name: 'Spara' }).click();
-    await notify.getByRole('status').filter({ hasText: 'Dina val för avisering är sparade.' }).waitFor();
+    await notify.getByRole('status').filter({ hasText: `Dina val för avisering är sparade. Vi har skickat en kod till ${EMAIL}.` }).waitFor();
     await expect.poll(async () => notify.getByText(/Du har fått ett nytt meddelande från Demo kommun/).count()).toBe(1);
+    // Not confirmed yet: said in words, with the code field (a real label, numeric keyboard, one-time-code).
+    await notify.getByText('Aviseringar skickas inte förrän du har skrivit in koden.').waitFor();
+    await notify.getByText('Inte bekräftad', { exact: true }).waitFor();
+    await notify.getByText(`Vi har skickat en kod till ${EMAIL}. Skriv in den här. Koden gäller i 15 minuter.`).waitFor();
+    const codeField = notify.getByLabel('Kod (6 siffror)');
+    expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+    expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
+    await expectNoAxeViolations(page, 'meddelanden: the code to confirm the address');
     expect(await noSideScroll(page)).toBeLessThanOrEqual(1);
+    await notify.getByRole('heading', { name: 'Bekräfta din e-postadress' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'meddelanden-2-avisering');
+    await notify.screenshot({ path: path.join(SCREENSHOT_DIR, 'meddelanden-2b-kod.png') });
+
+    // The code arrives at the local mail server. A wrong one first: told why, in an alert, at the field.
+    await expect.poll(async () => (await inbox()).mails.filter((x) => x.to.includes(EMAIL) && x.subject.startsWith('Din kod')).length, { timeout: 15_000 }).toBe(1);
+    const codeMail = (await inbox()).mails.find((x) => x.to.includes(EMAIL) && x.subject.startsWith('Din kod'))!;
+    const code = /är (\d{6})\./.exec(codeMail.text)![1]!;
+    await codeField.fill(code === '000000' ? '111111' : '000000');
+    await notify.getByRole('button', { name: 'Bekräfta', exact: true }).click();
+    await notify.getByRole('alert').filter({ hasText: 'Koden stämmer inte.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('autocomplete'))).toBe('one-time-code');
+    expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(page, 'meddelanden: a wrong code');
+    await screenshot(page, 'meddelanden-2c-fel-kod');
+    await codeField.fill(code);
+    await codeField.press('Enter');
+    await notify.getByRole('status').filter({ hasText: 'Klart! Adressen är bekräftad' }).waitFor();
+    await notify.getByText('Bekräftad', { exact: true }).waitFor();
+    await notify.getByText(`Aviseringar skickas till ${EMAIL}.`).waitFor();
+    expect(await notify.getByLabel('Kod (6 siffror)').count()).toBe(0);
+    await expectNoAxeViolations(page, 'meddelanden: the address confirmed');
+    await screenshot(page, 'meddelanden-2d-bekraftad');
 
     // Nothing chosen: told what to choose.
     await page.getByRole('button', { name: 'Skicka' }).click();
@@ -110,8 +141,9 @@ describe('meddelanden', () => {
     await section.screenshot({ path: path.join(SCREENSHOT_DIR, 'meddelanden-5b-sektionen.png') });
 
     // ---- The e-mail notice: it arrived, and it says nothing of what was written ----
-    await expect.poll(async () => (await inbox()).mails.filter((x) => x.to.includes(EMAIL)).length, { timeout: 15_000 }).toBe(1);
-    const mail = (await inbox()).mails.find((x) => x.to.includes(EMAIL))!;
+    const notices = async () => (await inbox()).mails.filter((x) => x.to.includes(EMAIL) && !x.subject.startsWith('Din kod'));
+    await expect.poll(async () => (await notices()).length, { timeout: 15_000 }).toBe(1);
+    const mail = (await notices())[0]!;
     expect(mail.subject).toBe('Nytt meddelande från Demo kommun');
     expect(mail.text).toContain('Du har fått ett nytt meddelande från Demo kommun.');
     for (const secret of ['hembesök', 'ringer', 'ramlat', 'Gösta', 'Karin', 'hemtjänst']) {

@@ -76,3 +76,29 @@ export function normaliseEmail(input: string): string | null {
   const s = input.trim();
   return s.length <= 254 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/.test(s) ? s : null;
 }
+
+// ---- The one-time code that confirms the address -------------------------------------------------
+
+/** How long a code is valid, and how many tries it gets before a new one is needed. */
+export const CODE_VALID_MINUTES = 15;
+export const CODE_MAX_ATTEMPTS = 5;
+
+export interface CodeMessage {
+  subject: string;
+  /** The same short text for e-mail and SMS: the code and how long it is valid, nothing else. */
+  text: string;
+}
+
+/**
+ * The message that carries the code to the address the citizen gave. Like the notice it says nothing
+ * of any matter: whoever owns a mistyped address learns only that someone wanted notices from the
+ * municipality. The code must be exactly six digits.
+ */
+export function verificationCodeMessage(facts: { municipalityName: string; code: string }): CodeMessage {
+  if (!/^\d{6}$/.test(facts.code)) throw new Error('The code must be six digits');
+  const from = facts.municipalityName.trim() || 'kommunen';
+  return {
+    subject: `Din kod för aviseringar från ${from}`,
+    text: `Din kod för aviseringar från ${from} är ${facts.code}. Den gäller i ${CODE_VALID_MINUTES} minuter.`,
+  };
+}

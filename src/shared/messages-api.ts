@@ -88,8 +88,20 @@ export const NotificationSettings = Type.Object({
   phone: Nullable(Type.String()),
   /** The notice that is sent, word for word: it never says what the message is about. */
   example: Type.String(),
+  /** The chosen address is confirmed with a one-time code: only then are notices sent to it. */
+  verified: Type.Boolean(),
+  /** A code is waiting to be typed (not expired, tries left); it was sent to the chosen address. */
+  codePending: Type.Boolean(),
+  /** When the waiting code stops being valid. */
+  codeExpiresAt: Nullable(IsoDateTime),
 });
 export type NotificationSettings = Static<typeof NotificationSettings>;
+
+/** The six digits from the e-mail or SMS. */
+export const VerifyCodeBody = Type.Object({
+  code: Type.String({ maxLength: 20 }),
+});
+export type VerifyCodeBody = Static<typeof VerifyCodeBody>;
 
 export const NotificationSettingsBody = Type.Object({
   channel: NotificationChannel,

@@ -1,3 +1,6 @@
+// The address is confirmed with a one-time code first (read from the simulators, as the notices are):
+// wrong code, expiry, tries and the limit on new codes; no notice before it is confirmed.
+//
 // Meddelanden (issue 5) over real HTTP against real PostgreSQL, with the real notification job on
 // pg-boss delivering to local simulators that speak SMTP and the 46elks-style SMS API:
 // Ingrid Lund (ombud for her father Gösta) writes to the handläggare; Karin (same unit) sees it with
@@ -36,6 +39,24 @@ const SECRET_TO_UNIT = 'Pappa-föll-igen-7Q3 i badrummet i natt';
 const SECRET_REPLY = 'Svar-hembesök-tisdag-4K9 kl. 10';
 const SECRET_TO_PROVIDER = 'Nyckeln-under-mattan-2M5';
 const SECRET_PROVIDER_REPLY = 'Vi-kommer-kl-8-6P1';
+
+const CODE_MAIL = 'Din kod för aviseringar från Demo kommun';
+
+/** The six digits in the newest code that reached this address (after `after` earlier ones). */
+async function codeFor(to: string, after: number): Promise<string> {
+  const codes = () => [
+    ...sims.smtp!.mails.filter((x) => x.to.includes(to) && x.subject === CODE_MAIL).map((x) => x.text),
+    ...sims.sms!.messages.filter((x) => x.to === to).map((x) => x.message).filter((t) => t.startsWith('Din kod')),
+  ];
+  const text = await waitFor(`code ${after + 1} to ${to}`, () => codes()[after]);
+  expect(text.trim()).toMatch(/^Din kod för aviseringar från Demo kommun är \d{6}\. Den gäller i 15 minuter\.$/);
+  return /är (\d{6})\./.exec(text)![1]!;
+}
+const codesTo = (to: string) => sims.smtp!.mails.filter((x) => x.to.includes(to) && x.subject === CODE_MAIL).length
+  + sims.sms!.messages.filter((x) => x.to === to && x.message.startsWith('Din kod')).length;
+/** Time passes for the limit on new codes (the sends are moved back two minutes). */
+const aMinuteLater = (who: string) => q(`UPDATE citizen_notification_settings SET codes_sent_at = ARRAY(SELECT t - interval '2 minutes' FROM unnest(codes_sent_at) t) WHERE person_id = $1`, [who]);
+const otherThan = (code: string) => (code === '000000' ? '111111' : '000000');
 
 const staff = (key: string) => staffLogin(s, key);
 const citizen = (key: string) => citizenLogin(s, key);
@@ -81,9 +102,108 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
     expect(none.body.errors?.[0]?.path).toBe('body/phone');
     const ok = await ingrid.send<NotificationSettings>('PUT', '/api/citizen/messages/settings', { channel: 'e_post', email: ' ingrid.lund@example.se ' });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-    expect(ok.body).toMatchObject({ channel: 'e_post', email: 'ingrid.lund@example.se' });
+    expect(ok.body).toMatchObject({ channel: 'e_post', email: 'ingrid.lund@example.se', verified: false, codePending: true });
     expect(ok.body.example).toMatch(/^Du har fått ett nytt meddelande från Demo kommun\./);
-    expect((await ingrid.getJson<NotificationSettings>('/api/citizen/messages/settings')).body.channel).toBe('e_post');
+    expect((await ingrid.getJson<NotificationSettings>('/api/citizen/messages/settings')).body).toMatchObject({ channel: 'e_post', verified: false });
+  });
+
+  it('a six-digit code reaches the address; only its salted hash is stored', async () => {
+    const code = await codeFor('ingrid.lund@example.se', 0);
+    const [row] = await q<{ code_hash: string; verified_at: Date | null; valid_min: number; code_attempts: number }>(
+      `SELECT code_hash, verified_at, round(extract(epoch FROM code_expires_at - now()) / 60)::int AS valid_min, code_attempts
+       FROM citizen_notification_settings WHERE person_id = $1`, [INGRID]);
+    expect(row).toMatchObject({ verified_at: null, valid_min: 15, code_attempts: 0 });
+    expect(row!.code_hash).toMatch(/^[0-9a-f]{32}:[0-9a-f]{64}$/);
+    expect(JSON.stringify(await q('SELECT * FROM citizen_notification_settings WHERE person_id = $1', [INGRID]))).not.toContain(code);
+    const mail = sims.smtp!.mails.find((x) => x.subject === CODE_MAIL)!;
+    expect(mail.headers['auto-submitted']).toBe('auto-generated');
+  });
+
+  it('a wrong code is refused and counted; not six digits is refused without counting', async () => {
+    const code = await codeFor('ingrid.lund@example.se', 0);
+    const wrong = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code: otherThan(code) });
+    expect(wrong.status).toBe(400);
+    expect(wrong.type).toMatch(/application\/problem\+json/);
+    expect(wrong.body).toMatchObject({ type: '/problems/code-wrong', detail: 'Koden stämmer inte. Kontrollera siffrorna och försök igen (4 försök kvar).' });
+    expect(wrong.body.errors?.[0]?.path).toBe('body/code');
+    const short = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code: '12' });
+    expect(short.body).toMatchObject({ status: 400, type: '/problems/code-format' });
+    expect((await q<{ code_attempts: number }>('SELECT code_attempts FROM citizen_notification_settings WHERE person_id = $1', [INGRID]))[0]!.code_attempts).toBe(1);
+    const audit = await q<{ action: string; details: { result: string } }>(
+      `SELECT action, details FROM audit_log WHERE resource = 'citizen.notification_settings.code' AND subject_person_id = $1 ORDER BY seq`, [INGRID]);
+    expect(audit.map((a) => [a.action, a.details.result ?? null])).toEqual([['send', null], ['verify', 'fel_kod']]);
+  });
+
+  it('a new code: not within a minute; the old code then stops working; an expired code is refused', async () => {
+    const first = await codeFor('ingrid.lund@example.se', 0);
+    const soon = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/resend');
+    expect(soon.status).toBe(429);
+    expect(soon.body).toMatchObject({ type: '/problems/code-rate-limited', detail: expect.stringMatching(/^Vänta en minut/) });
+    await aMinuteLater(INGRID);
+    const again = await ingrid.send<NotificationSettings>('POST', '/api/citizen/messages/settings/resend');
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body).toMatchObject({ verified: false, codePending: true });
+    const second = await codeFor('ingrid.lund@example.se', 1);
+    if (first !== second) {
+      expect((await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code: first })).body.type).toBe('/problems/code-wrong');
+    }
+    await q(`UPDATE citizen_notification_settings SET code_expires_at = now() - interval '1 second' WHERE person_id = $1`, [INGRID]);
+    const late = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code: second });
+    expect(late.status).toBe(400);
+    expect(late.body).toMatchObject({ type: '/problems/code-expired', detail: 'Koden har gått ut – den gäller i 15 minuter. Välj ”Skicka ny kod” och skriv in den nya koden.' });
+    expect((await ingrid.getJson<NotificationSettings>('/api/citizen/messages/settings')).body).toMatchObject({ verified: false, codePending: false, codeExpiresAt: null });
+  });
+
+  it('after five wrong tries even the right code is refused until a new one is sent; at most five codes an hour', async () => {
+    await aMinuteLater(INGRID);
+    expect((await ingrid.send('POST', '/api/citizen/messages/settings/resend')).status).toBe(200);
+    const code = await codeFor('ingrid.lund@example.se', 2);
+    for (let i = 1; i <= 5; i++) {
+      const r = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code: otherThan(code) });
+      expect(r.body.type, `try ${i}`).toBe(i < 5 ? '/problems/code-wrong' : '/problems/code-attempts');
+    }
+    const right = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/verify', { code });
+    expect(right.status).toBe(400);
+    expect(right.body).toMatchObject({ type: '/problems/code-attempts', detail: expect.stringMatching(/fel kod 5 gånger.*Skicka ny kod/) });
+    // The fifth wrong try is flagged for the log follow-up.
+    const flagged = await q(`SELECT 1 FROM audit_log WHERE resource = 'citizen.notification_settings.code' AND action = 'verify' AND flagged AND subject_person_id = $1`, [INGRID]);
+    expect(flagged).toHaveLength(1);
+    // Three codes so far this hour; two more, then the hour is full.
+    for (const n of [3, 4]) {
+      await aMinuteLater(INGRID);
+      expect((await ingrid.send('POST', '/api/citizen/messages/settings/resend')).status).toBe(200);
+      await codeFor('ingrid.lund@example.se', n);
+    }
+    await aMinuteLater(INGRID);
+    const full = await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/resend');
+    expect(full.status).toBe(429);
+    expect(full.body.detail).toBe('Du har fått 5 koder den senaste timmen. Vänta en stund och försök sedan igen.');
+    // Changing the address does not get round the hour either (and nothing is saved then).
+    const other = await ingrid.send<Problem>('PUT', '/api/citizen/messages/settings', { channel: 'e_post', email: 'ingrid@example.se' });
+    expect(other.status).toBe(429);
+    expect((await ingrid.getJson<NotificationSettings>('/api/citizen/messages/settings')).body.email).toBe('ingrid.lund@example.se');
+    expect(codesTo('ingrid@example.se')).toBe(0);
+    expect(codesTo('ingrid.lund@example.se')).toBe(5);
+  });
+
+  it('an hour later a new code comes; the right code confirms the address ("Bekräftad"), audited', async () => {
+    await q(`UPDATE citizen_notification_settings SET codes_sent_at = ARRAY(SELECT t - interval '61 minutes' FROM unnest(codes_sent_at) t) WHERE person_id = $1`, [INGRID]);
+    expect((await ingrid.send('POST', '/api/citizen/messages/settings/resend')).status).toBe(200);
+    const code = await codeFor('ingrid.lund@example.se', 5);
+    const ok = await ingrid.send<NotificationSettings>('POST', '/api/citizen/messages/settings/verify', { code: ` ${code.slice(0, 3)} ${code.slice(3)} ` });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body).toMatchObject({ channel: 'e_post', email: 'ingrid.lund@example.se', verified: true, codePending: false });
+    const [row] = await q<{ verified_at: Date | null; code_hash: string | null }>('SELECT verified_at, code_hash FROM citizen_notification_settings WHERE person_id = $1', [INGRID]);
+    expect(row!.verified_at).toBeInstanceOf(Date);
+    expect(row!.code_hash).toBeNull();
+    // Saving the same address again keeps it confirmed and sends no code.
+    const same = await ingrid.send<NotificationSettings>('PUT', '/api/citizen/messages/settings', { channel: 'e_post', email: 'ingrid.lund@example.se' });
+    expect(same.body.verified).toBe(true);
+    expect(codesTo('ingrid.lund@example.se')).toBe(6);
+    expect((await ingrid.send<Problem>('POST', '/api/citizen/messages/settings/resend')).body.type).toBe('/problems/already-verified');
+    const audit = await q<{ details: { result?: string } }>(
+      `SELECT details FROM audit_log WHERE resource = 'citizen.notification_settings.code' AND action = 'verify' AND subject_person_id = $1 ORDER BY seq DESC LIMIT 1`, [INGRID]);
+    expect(audit[0]!.details.result).toBe('bekraftad');
   });
 
   it('Ingrid sees what she can write about for her father: his case with the handläggare and his order with the provider', async () => {
@@ -151,7 +271,7 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
     expect(reply.status, JSON.stringify(reply.body)).toBe(201);
     expect(reply.body.threads[0]!.messages.map((x) => [x.authorKind, x.mine, x.read])).toEqual([['citizen', false, true], ['staff', true, false]]);
 
-    const mail = await waitFor('the notice mail', () => sims.smtp!.mails.find((x) => x.to.includes('ingrid.lund@example.se')));
+    const mail = await waitFor('the notice mail', () => sims.smtp!.mails.find((x) => x.to.includes('ingrid.lund@example.se') && x.subject !== CODE_MAIL));
     expect(mail.subject).toBe('Nytt meddelande från Demo kommun');
     expect(mail.text).toContain('Du har fått ett nytt meddelande från Demo kommun.');
     expect(mail.text).toContain(`${s.baseUrl}/medborgare/meddelanden`);
@@ -214,6 +334,7 @@ describe('delivery', () => {
 
   it('a gateway that refuses (wrong password) is retried later, then given up; the message itself stays', async () => {
     const [msg] = await q<{ id: string }>('SELECT id FROM messages LIMIT 1');
+    await q(`INSERT INTO citizen_notification_settings (municipality_id, person_id, channel, phone, verified_at) VALUES (1, $1, 'sms', '+46709999999', now())`, [person('sofia')]);
     const [row] = await q<{ id: string }>(
       `INSERT INTO message_notifications (municipality_id, id, message_id, recipient_person_id, channel, address)
        VALUES (1, gen_random_uuid(), $1, $2, 'sms', '+46709999999') RETURNING id`, [msg!.id, person('sofia')]);
@@ -231,6 +352,31 @@ describe('delivery', () => {
     const [given] = await q<{ status: string }>('SELECT status FROM message_notifications WHERE id = $1', [row!.id]);
     expect(given!.status).toBe('misslyckad');
     expect(sims.sms!.messages.some((x) => x.to === '+46709999999')).toBe(false);
+  });
+});
+
+describe('a notice goes only to the confirmed address, also when it changes after the notice was queued', () => {
+  it('a waiting notice to an address that is no longer the confirmed one is not sent', async () => {
+    const [msg] = await q<{ id: string }>('SELECT id FROM messages LIMIT 1');
+    // Sofia changes her number after the notice was queued: the new number is not confirmed yet.
+    const sofia = await citizen('sofia');
+    const changed = await sofia.send<NotificationSettings>('PUT', '/api/citizen/messages/settings', { channel: 'sms', phone: '070-888 77 66' });
+    expect(changed.body).toMatchObject({ verified: false, codePending: true });
+    await codeFor('+46708887766', 0);
+    const [row] = await q<{ id: string }>(
+      `INSERT INTO message_notifications (municipality_id, id, message_id, recipient_person_id, channel, address)
+       VALUES (1, gen_random_uuid(), $1, $2, 'sms', '+46709999999') ON CONFLICT (municipality_id, message_id, recipient_person_id)
+       DO UPDATE SET status = 'vantar', attempts = 0, next_attempt_at = now() RETURNING id`, [msg!.id, person('sofia')]);
+    // Even if the unconfirmed new number were in the row, it would not be sent to either.
+    const [row2] = await q<{ id: string }>(
+      `INSERT INTO message_notifications (municipality_id, id, message_id, recipient_person_id, channel, address)
+       SELECT 1, gen_random_uuid(), id, $2, 'sms', '+46708887766' FROM messages WHERE id <> $1 LIMIT 1 RETURNING id`, [msg!.id, person('sofia')]);
+    const r = await deliverPendingNotifications(s.db, { publicUrl: s.baseUrl });
+    expect(r).toMatchObject({ sent: 0, failed: 2 });
+    const rows = await q<{ status: string; last_error: string }>('SELECT status, last_error FROM message_notifications WHERE id = ANY($1::uuid[])', [[row!.id, row2!.id]]);
+    expect(rows.map((x) => x.status)).toEqual(['misslyckad', 'misslyckad']);
+    expect(rows[0]!.last_error).toMatch(/bekräftad/);
+    expect(sims.sms!.messages.filter((x) => x.to === '+46708887766' && !x.message.startsWith('Din kod'))).toEqual([]);
   });
 });
 
@@ -288,8 +434,12 @@ describe('the provider path, with an SMS notice', () => {
       const set = await gosta.send<NotificationSettings>('PUT', '/api/citizen/messages/settings', { channel: 'sms', phone: '070-123 45 67' });
       expect(set.status, JSON.stringify(set.body)).toBe(200);
       expect(set.body).toMatchObject({ channel: 'sms', phone: '070-123 45 67' });
+      expect(set.body).toMatchObject({ verified: false, codePending: true });
       const [stored] = await q<{ phone: string }>('SELECT phone FROM citizen_notification_settings WHERE person_id = $1', [GOSTA]);
       expect(stored!.phone).toBe('+46701234567');
+      const code = await codeFor('+46701234567', 0);
+      const codeSms = sims.sms!.messages.find((x) => x.to === '+46701234567')!;
+      expect(codeSms.from).toBe('Demokommun');
 
       const w = await gosta.send<CitizenThread>('POST', `/api/citizen/messages/orders/${GOSTA_ORDER}`, { body: SECRET_TO_PROVIDER });
       expect(w.status, JSON.stringify(w.body)).toBe(201);
@@ -306,10 +456,19 @@ describe('the provider path, with an SMS notice', () => {
       // And the handläggare does not see the conversation with the provider.
       expect(JSON.stringify((await karin.getJson(`/api/staff/cases/${GOSTA_CASE}/messages`)).body)).not.toContain(SECRET_TO_PROVIDER);
 
+      // Not confirmed yet: a reply queues no notice for Gösta.
+      const early = await anna.send<ThreadList>('POST', `/api/provider/orders/${GOSTA_ORDER}/citizen-messages`, { citizenPersonId: GOSTA, body: 'Vi hör av oss.' });
+      expect(early.status, JSON.stringify(early.body)).toBe(201);
+      expect(await q('SELECT 1 FROM message_notifications WHERE recipient_person_id = $1', [GOSTA])).toEqual([]);
+      // Gösta types the code from the SMS; the next reply is notified.
+      const ok = await gosta.send<NotificationSettings>('POST', '/api/citizen/messages/settings/verify', { code });
+      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+      expect(ok.body).toMatchObject({ channel: 'sms', phone: '070-123 45 67', verified: true });
+
       const reply = await anna.send<ThreadList>('POST', `/api/provider/orders/${GOSTA_ORDER}/citizen-messages`, { citizenPersonId: GOSTA, body: SECRET_PROVIDER_REPLY });
       expect(reply.status, JSON.stringify(reply.body)).toBe(201);
       expect(reply.body.unread).toBe(0);
-      const sms = await waitFor('the notice SMS', () => sims.sms!.messages.find((x) => x.to === '+46701234567'));
+      const sms = await waitFor('the notice SMS', () => sims.sms!.messages.find((x) => x.to === '+46701234567' && !x.message.startsWith('Din kod')));
       expect(sms.from).toBe('Demokommun');
       expect(sms.message).toBe(`Du har fått ett nytt meddelande från Demo kommun. Logga in på ${s.baseUrl}/medborgare/meddelanden för att läsa det. Svara inte på detta sms.`);
       const [row] = await q<{ status: string; provider_ref: string }>('SELECT status, provider_ref FROM message_notifications WHERE recipient_person_id = $1', [GOSTA]);
@@ -317,7 +476,8 @@ describe('the provider path, with an SMS notice', () => {
 
       const read = await gosta.getJson<CitizenThread>(`/api/citizen/messages/orders/${GOSTA_ORDER}`);
       expect(read.body.messages.map((x) => [x.from, x.authorName, x.authorRole, x.body])).toEqual([
-        ['me', 'Gösta Lund', 'self', SECRET_TO_PROVIDER], ['provider', 'Anna', 'Hemtjänsten Centrum', SECRET_PROVIDER_REPLY],
+        ['me', 'Gösta Lund', 'self', SECRET_TO_PROVIDER], ['provider', 'Anna', 'Hemtjänsten Centrum', 'Vi hör av oss.'],
+        ['provider', 'Anna', 'Hemtjänsten Centrum', SECRET_PROVIDER_REPLY],
       ]);
     } finally {
       await q(`UPDATE persons SET protection = 'ingen' WHERE id = $1`, [GOSTA]);

@@ -2,7 +2,8 @@
 // not whom or which matter it is about, not who wrote it — even if a caller hands it all of that.
 import { describe, expect, it } from 'vitest';
 import {
-  MESSAGES_PATH, formatMobile, messagesUrl, normaliseEmail, normaliseMobile, notificationNotice, type NoticeFacts,
+  CODE_MAX_ATTEMPTS, CODE_VALID_MINUTES, MESSAGES_PATH, formatMobile, messagesUrl, normaliseEmail, normaliseMobile, notificationNotice,
+  verificationCodeMessage, type NoticeFacts,
 } from '../../src/domain/notification-text.ts';
 
 const BODIES = [
@@ -87,5 +88,31 @@ describe('notice addresses', () => {
     for (const bad of ['ingrid', 'ingrid@', '@example.se', 'a b@example.se', 'ingrid@example', `${'a'.repeat(250)}@x.se`]) {
       expect(normaliseEmail(bad), bad).toBeNull();
     }
+  });
+});
+
+describe('the one-time code for the address', () => {
+  it('says the code, from whom and how long it is valid — word for word, nothing else', () => {
+    const m = verificationCodeMessage({ municipalityName: 'Demo kommun', code: '123456' });
+    expect(m.text).toBe('Din kod för aviseringar från Demo kommun är 123456. Den gäller i 15 minuter.');
+    expect(m.subject).toBe('Din kod för aviseringar från Demo kommun');
+    expect([CODE_VALID_MINUTES, CODE_MAX_ATTEMPTS]).toEqual([15, 5]);
+  });
+
+  it('keeps a leading zero and carries nothing a careless caller adds', () => {
+    const m = verificationCodeMessage({ ...withContent(BODIES[0]!), code: '004711' } as unknown as { municipalityName: string; code: string });
+    expect(m.text).toBe('Din kod för aviseringar från Demo kommun är 004711. Den gäller i 15 minuter.');
+    for (const secret of ['Gösta', 'Lund', 'Eva', 'AO-2026', 'emtjänst', 'lots.demo.se', 'ramlat']) expect(`${m.subject} ${m.text}`).not.toContain(secret);
+  });
+
+  it('fits one SMS in the GSM alphabet; without a name it says "kommunen"', () => {
+    const { text } = verificationCodeMessage({ municipalityName: 'Upplands Väsby kommun', code: '999999' });
+    expect(text.length).toBeLessThanOrEqual(160);
+    expect([...text].every((c) => GSM7.has(c))).toBe(true);
+    expect(verificationCodeMessage({ municipalityName: '  ', code: '000000' }).text).toBe('Din kod för aviseringar från kommunen är 000000. Den gäller i 15 minuter.');
+  });
+
+  it('refuses anything but six digits', () => {
+    for (const code of ['12345', '1234567', '12a456', '']) expect(() => verificationCodeMessage({ municipalityName: 'Demo kommun', code })).toThrow();
   });
 });

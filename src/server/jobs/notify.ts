@@ -52,7 +52,7 @@ export function resolveNotificationConfig(given?: NotificationConfig): Notificat
   return c;
 }
 
-interface Pending { id: string; recipient_person_id: string; channel: 'e_post' | 'sms'; address: string; attempts: number }
+interface Pending { id: string; recipient_person_id: string; channel: 'e_post' | 'sms'; address: string; attempts: number; confirmed: boolean }
 
 export interface DeliveryResult { sent: number; failed: number; retrying: number }
 
@@ -64,11 +64,24 @@ async function deliverInTenant(
   channels: { email: () => EmailChannel | null; sms: () => SmsChannel | null }, result: DeliveryResult, log: Log,
 ): Promise<number> {
   const rows = await tx.query<Pending>(
-    `SELECT id, recipient_person_id, channel, address, attempts FROM message_notifications
-     WHERE municipality_id = $1 AND status = 'vantar' AND next_attempt_at <= now()
-     ORDER BY created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`, [muni.id]);
+    // confirmed: the citizen's settings, now, still name this channel and address, and it is
+    // confirmed with the code. A notice queued before a change goes nowhere (it is not re-addressed).
+    `SELECT n.id, n.recipient_person_id, n.channel, n.address, n.attempts,
+       COALESCE(s.verified_at IS NOT NULL AND s.channel = n.channel
+         AND n.address = CASE n.channel WHEN 'e_post' THEN s.email ELSE s.phone END, false) AS confirmed
+     FROM message_notifications n
+     LEFT JOIN citizen_notification_settings s ON s.municipality_id = n.municipality_id AND s.person_id = n.recipient_person_id
+     WHERE n.municipality_id = $1 AND n.status = 'vantar' AND n.next_attempt_at <= now()
+     ORDER BY n.created_at LIMIT ${BATCH} FOR UPDATE OF n SKIP LOCKED`, [muni.id]);
   const notice = notificationNotice({ municipalityName: muni.name, baseUrl: publicUrl });
   for (const r of rows) {
+    if (!r.confirmed) {
+      await tx.query(
+        `UPDATE message_notifications SET status = 'misslyckad', last_error = $3 WHERE municipality_id = $1 AND id = $2`,
+        [muni.id, r.id, 'Inte skickad: adressen är inte (längre) vald och bekräftad med kod.']);
+      result.failed++;
+      continue;
+    }
     const text = r.channel === 'e_post' ? notice.emailText : notice.smsText;
     try {
       let ref: string | null;

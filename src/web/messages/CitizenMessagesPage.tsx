@@ -17,7 +17,8 @@ import { Page } from '../ui/Page';
 import { QueryState } from '../ui/Status';
 import { useMessagesText, type MessagesText } from './messages-text';
 import {
-  newKey, useCitizenOverview, useCitizenThread, useCitizenWrite, useNotificationSettings, useSaveNotificationSettings, type CitizenTarget,
+  newKey, useCitizenOverview, useCitizenThread, useCitizenWrite, useNotificationSettings, useResendNotificationCode, useSaveNotificationSettings,
+  useVerifyNotificationCode, type CitizenTarget,
 } from './queries';
 import '../cases/cases.css';
 import '../citizen/citizen.css';
@@ -160,6 +161,12 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
   const [form, setForm] = useState({ channel: settings.channel, email: settings.email ?? '', phone: settings.phone ?? '' });
   const errors = fieldErrors(save.error);
   const formRef = useRef<HTMLFormElement>(null);
+  // Once the code is typed, "we have sent a code" is no longer news.
+  const wasVerified = useRef(settings.verified);
+  useEffect(() => {
+    if (!wasVerified.current && settings.verified) status.clear();
+    wasVerified.current = settings.verified;
+  });
   // A refused save: the first field to fix takes focus (its error is read with it).
   useEffect(() => {
     if (save.error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -167,7 +174,11 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate({ channel: form.channel, email: form.email.trim() || null, phone: form.phone.trim() || null }, {
-      onSuccess: (s) => { setForm({ channel: s.channel, email: s.email ?? '', phone: s.phone ?? '' }); status.show(m.saved); },
+      onSuccess: (s) => {
+        setForm({ channel: s.channel, email: s.email ?? '', phone: s.phone ?? '' });
+        const to = addressOf(s);
+        status.show(s.codePending && to ? m.savedCodeSent(to) : m.saved);
+      },
     });
   };
   return (
@@ -200,14 +211,100 @@ function SettingsForm({ settings }: { settings: NotificationSettings }) {
   );
 }
 
+const addressOf = (s: NotificationSettings) => (s.channel === 'e_post' ? s.email : s.channel === 'sms' ? s.phone : null);
+
+/** Whether notices go to the saved address: "Bekräftad", or why not yet — in words, with an icon. */
+function VerificationStatus({ settings }: { settings: NotificationSettings }) {
+  const m = useMessagesText();
+  const to = addressOf(settings);
+  if (settings.channel === 'ingen' || !to) return null;
+  return (
+    <p className={`msg-verify-status ${settings.verified ? 'msg-verify-status--ok' : 'msg-verify-status--waiting'}`}>
+      <Icon name={settings.verified ? 'check' : 'clock'} />
+      <span>
+        <strong>{settings.verified ? m.verifiedStatus : m.unverifiedStatus}</strong>
+        {' – '}
+        {settings.verified ? m.verifiedText(to) : m.unverifiedText}
+      </span>
+    </p>
+  );
+}
+
+/** The code from the e-mail or SMS: type it, or ask for a new one. Errors are announced and shown at the field. */
+function CodeForm({ settings }: { settings: NotificationSettings }) {
+  const m = useMessagesText();
+  const verify = useVerifyNotificationCode();
+  const resend = useResendNotificationCode();
+  const status = useStatusMessage();
+  const [code, setCode] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  const to = addressOf(settings) ?? '';
+  const channel = settings.channel === 'sms' ? 'sms' : 'e_post';
+  const error = verify.error ?? resend.error;
+  const fieldError = fieldErrors(verify.error).code;
+  // A refused code: the field takes focus; the alert below reads the reason out.
+  useEffect(() => {
+    if (verify.error) inputRef.current?.focus();
+  }, [verify.error]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    resend.reset();
+    verify.mutate(code, { onSuccess: () => setCode('') });
+  };
+  const again = () => {
+    verify.reset();
+    resend.mutate(undefined, {
+      onSuccess: () => { setCode(''); status.show(m.resent(to)); inputRef.current?.focus(); },
+    });
+  };
+  return (
+    <form className="es-form msg-code" onSubmit={submit} noValidate aria-labelledby="msg-code-h">
+      <h3 id="msg-code-h">{m.codeHeading(channel)}</h3>
+      {status.node}
+      <p>{settings.codePending ? m.codeSent(to) : m.codeGone}</p>
+      <Field label={m.codeLabel} error={fieldError}>
+        {(p) => (
+          <input {...p} ref={inputRef} className="msg-code-input" type="text" inputMode="numeric" autoComplete="one-time-code"
+            maxLength={9} value={code} onChange={(e) => setCode(e.target.value)} />
+        )}
+      </Field>
+      {/* role=alert: read out at once, also when the field already has focus. */}
+      <div role="alert" className="visually-hidden">{fieldError ?? ''}</div>
+      <ProblemAlert error={error && !fieldError ? error : null} />
+      <div className="button-row">
+        <button type="submit" className="button" disabled={verify.isPending}>{verify.isPending ? m.verifying : m.verify}</button>
+        <button type="button" className="button button--secondary" onClick={again} disabled={resend.isPending}>
+          {resend.isPending ? m.resending : m.resend}
+        </button>
+      </div>
+      <p className="hint">{m.wrongNumberHelp}</p>
+    </form>
+  );
+}
+
 function NotificationForm() {
   const m = useMessagesText();
   const query = useNotificationSettings();
+  const done = useStatusMessage();
+  const verified = useRef<boolean | null>(null);
+  // The moment the address becomes confirmed, say so (the code form then goes away).
+  useEffect(() => {
+    const now = query.data ? query.data.verified : null;
+    if (verified.current === false && now === true) done.show(m.verified);
+    verified.current = now;
+  }, [query.data, done, m.verified]);
   return (
     <section className="section msg-notify" id="msg-notify" aria-labelledby="msg-notify-h">
       <h2 id="msg-notify-h">{m.notifyHeading}</h2>
       <p>{m.notifyLead}</p>
-      <QueryState query={query}>{(settings) => <SettingsForm settings={settings} />}</QueryState>
+      <QueryState query={query}>{(settings) => (
+        <>
+          <SettingsForm settings={settings} />
+          {done.node}
+          <VerificationStatus settings={settings} />
+          {settings.channel !== 'ingen' && !settings.verified && <CodeForm settings={settings} />}
+        </>
+      )}</QueryState>
     </section>
   );
 }

@@ -86,6 +86,24 @@ export function useSaveNotificationSettings() {
   });
 }
 
+/** Confirms the address with the code from the e-mail or SMS. */
+export function useVerifyNotificationCode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => request<NotificationSettings>('POST', '/api/citizen/messages/settings/verify', { code }),
+    onSuccess: (saved) => qc.setQueryData(messageKeys.settings, saved),
+  });
+}
+
+/** Asks for a new code (the server allows one a minute, five an hour). */
+export function useResendNotificationCode() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<NotificationSettings>('POST', '/api/citizen/messages/settings/resend', {}),
+    onSuccess: (saved) => qc.setQueryData(messageKeys.settings, saved),
+  });
+}
+
 // ---- staff (handläggare) and provider ----
 
 export type StaffScope = { kind: 'case'; caseId: string } | { kind: 'order'; orderId: string };

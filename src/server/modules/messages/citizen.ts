@@ -7,14 +7,12 @@ import type { RequestContext } from '../../access/actor.ts';
 import { remindCaseWorkers } from '../reminders/case-workers.ts';
 import { dateInSweden } from '../../../domain/deadlines.ts';
 import { accessCitizenCase, citizenVisibleCases, type CitizenCaseRef } from '../../access/citizen-access.ts';
-import { auditRecord, recordListReads } from '../../access/gate.ts';
-import { HttpProblem, badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { recordListReads } from '../../access/gate.ts';
+import { HttpProblem, badRequest, conflict, notFound } from '../../http/problems.ts';
 import { ORDER_ACTIVE, type OrderStatus } from '../../../domain/verkstallighet.ts';
-import { formatMobile, normaliseEmail, normaliseMobile, notificationNotice } from '../../../domain/notification-text.ts';
 import type { CitizenRelation } from '../../../shared/citizen-api.ts';
 import type {
-  CitizenMessageView, CitizenMessagesOverview, CitizenThread, CitizenTopic, NewMessageBody, NotificationSettings,
-  NotificationSettingsBody,
+  CitizenMessageView, CitizenMessagesOverview, CitizenThread, CitizenTopic, NewMessageBody,
 } from '../../../shared/messages-api.ts';
 import { REPORT_TITLE } from '../citizen/routes.ts';
 import {
@@ -229,40 +227,6 @@ export async function write(
   return { thread: await threadView(tx, person!, r, false), created };
 }
 
-// ---- Notification settings ----------------------------------------------------------------------
+// ---- Notification settings: in settings.ts (the address is confirmed with a one-time code) ----------
 
-export async function getSettings(tx: TenantTx, ctx: RequestContext, baseUrl: string): Promise<NotificationSettings> {
-  const person = me(ctx);
-  const muni = await tx.one<{ name: string }>('SELECT name FROM municipalities WHERE id = $1', [tx.municipalityId]);
-  const example = notificationNotice({ municipalityName: muni?.name ?? '', baseUrl }).smsText;
-  if (!person) return { channel: 'ingen', email: null, phone: null, example };
-  const row = await tx.one<{ channel: NotificationSettings['channel']; email: string | null; phone: string | null }>(
-    'SELECT channel, email, phone FROM citizen_notification_settings WHERE municipality_id = $1 AND person_id = $2', [tx.municipalityId, person]);
-  tx.audit(auditRecord(ctx, { action: 'read', resource: 'citizen.notification_settings', subjectPersonId: person, purpose: 'self' }));
-  return { channel: row?.channel ?? 'ingen', email: row?.email ?? null, phone: row?.phone ? formatMobile(row.phone) : null, example };
-}
-
-export async function saveSettings(tx: TenantTx, ctx: RequestContext, body: NotificationSettingsBody, baseUrl: string): Promise<NotificationSettings> {
-  const person = me(ctx);
-  if (!person) throw forbidden('Kommunen har inga uppgifter om dig, så det finns inga meddelanden att avisera om.', 'no-person');
-  const errors: Array<{ path: string; message: string }> = [];
-  const emailIn = body.email?.trim() ?? '';
-  const phoneIn = body.phone?.trim() ?? '';
-  const email = emailIn ? normaliseEmail(emailIn) : null;
-  const phone = phoneIn ? normaliseMobile(phoneIn) : null;
-  if (emailIn && !email) errors.push({ path: 'body/email', message: 'Skriv en e-postadress som namn@exempel.se.' });
-  if (phoneIn && !phone) errors.push({ path: 'body/phone', message: 'Skriv ett mobilnummer som 070-123 45 67.' });
-  if (body.channel === 'e_post' && !emailIn) errors.push({ path: 'body/email', message: 'Skriv den e-postadress aviseringen ska skickas till.' });
-  if (body.channel === 'sms' && !phoneIn) errors.push({ path: 'body/phone', message: 'Skriv det mobilnummer sms:et ska skickas till.' });
-  if (errors.length) throw badRequest(`Rätta ${errors.length === 1 ? 'uppgiften' : 'uppgifterna'} och spara igen.`, errors);
-  await tx.query(
-    `INSERT INTO citizen_notification_settings (municipality_id, person_id, channel, email, phone) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (municipality_id, person_id) DO UPDATE SET channel = EXCLUDED.channel, email = EXCLUDED.email, phone = EXCLUDED.phone, updated_at = now()`,
-    [tx.municipalityId, person, body.channel, email, phone]);
-  tx.audit(auditRecord(ctx, { action: 'update', resource: 'citizen.notification_settings', subjectPersonId: person, purpose: 'self', details: { channel: body.channel } }));
-  const muni = await tx.one<{ name: string }>('SELECT name FROM municipalities WHERE id = $1', [tx.municipalityId]);
-  return {
-    channel: body.channel, email, phone: phone ? formatMobile(phone) : null,
-    example: notificationNotice({ municipalityName: muni?.name ?? '', baseUrl }).smsText,
-  };
-}
+export { getSettings, resendCode, saveSettings, verifyCode } from './settings.ts';

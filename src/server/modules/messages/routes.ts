@@ -9,7 +9,7 @@ import type { WithActor } from '../../access/session.ts';
 import { IdParams } from '../../../shared/api.ts';
 import {
   CitizenCaseParams, CitizenMessagesOverview, CitizenOrderParams, CitizenThread, CitizenUnread, JournalMessageBody, JournalMessageResult,
-  NewMessageBody, NotificationSettings, NotificationSettingsBody, StaffNewMessageBody, ThreadList, UnreadByCase, UnreadByOrder,
+  NewMessageBody, NotificationSettings, NotificationSettingsBody, StaffNewMessageBody, ThreadList, UnreadByCase, UnreadByOrder, VerifyCodeBody,
 } from '../../../shared/messages-api.ts';
 import * as citizen from './citizen.ts';
 import * as staff from './staff.ts';
@@ -76,9 +76,29 @@ export function registerMessageRoutes(root: FastifyInstance, withActor: WithActo
   app.put('/api/citizen/messages/settings', {
     schema: {
       tags: citizenTags, summary: 'Välj avisering: ingen, e-post eller sms (aviseringen säger bara att det finns ett meddelande)',
-      body: NotificationSettingsBody, response: { 200: NotificationSettings, ...changeProblems },
+      body: NotificationSettingsBody, response: { 200: NotificationSettings, ...changeProblems, 429: { $ref: 'Problem#' }, 502: { $ref: 'Problem#' } },
     },
   }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.saveSettings(tx, ctx, req.body, baseUrl(req))));
+
+  // The address is confirmed with the six-digit code sent to it; only then are notices sent there.
+  app.post('/api/citizen/messages/settings/verify', {
+    schema: {
+      tags: citizenTags, summary: 'Bekräfta e-postadressen eller mobilnumret med koden som skickades dit',
+      body: VerifyCodeBody, response: { 200: NotificationSettings, ...changeProblems },
+    },
+  }, async (req) => {
+    // A wrong code is counted and audited: the transaction commits, then the refusal is answered.
+    const r = await withActor(req, ['medborgare'], (tx, ctx) => citizen.verifyCode(tx, ctx, req.body, baseUrl(req)));
+    if (!r.ok) throw r.problem;
+    return r.settings;
+  });
+
+  app.post('/api/citizen/messages/settings/resend', {
+    schema: {
+      tags: citizenTags, summary: 'Skicka en ny kod (högst en i minuten och fem i timmen)',
+      response: { 200: NotificationSettings, ...changeProblems, 429: { $ref: 'Problem#' }, 502: { $ref: 'Problem#' } },
+    },
+  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.resendCode(tx, ctx, baseUrl(req))));
 
   // ---- Handläggare ----
   app.get('/api/staff/cases/:id/messages', {

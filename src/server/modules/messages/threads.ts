@@ -135,14 +135,17 @@ export async function personNames(tx: TenantTx, ids: string[]): Promise<Map<stri
 export const fullName = (p: PersonName | undefined) => (p ? `${p.first_name} ${p.last_name}` : '');
 
 /**
- * Puts a notice in the outbox for the citizen of the thread, if they have chosen a channel. One
+ * Puts a notice in the outbox for the citizen of the thread, if they have chosen a channel and confirmed
+ * its address. One
  * waiting notice is enough: more messages before it is sent do not send more notices.
  */
 export async function queueNotice(tx: TenantTx, thread: ThreadRow, messageId: string): Promise<boolean> {
   const m = tx.municipalityId;
-  const s = await tx.one<{ channel: 'ingen' | 'e_post' | 'sms'; email: string | null; phone: string | null }>(
-    'SELECT channel, email, phone FROM citizen_notification_settings WHERE municipality_id = $1 AND person_id = $2', [m, thread.citizen_person_id]);
-  if (!s || s.channel === 'ingen') return false;
+  const s = await tx.one<{ channel: 'ingen' | 'e_post' | 'sms'; email: string | null; phone: string | null; verified_at: Date | null }>(
+    'SELECT channel, email, phone, verified_at FROM citizen_notification_settings WHERE municipality_id = $1 AND person_id = $2', [m, thread.citizen_person_id]);
+  // Only to an address the citizen has confirmed with the code (settings.ts): a typo must not tell a
+  // stranger that the municipality writes to someone. Changing channel or address clears verified_at.
+  if (!s || s.channel === 'ingen' || !s.verified_at) return false;
   const address = s.channel === 'e_post' ? s.email : s.phone;
   if (!address) return false;
   const waiting = await tx.one(
