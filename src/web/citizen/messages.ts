@@ -1,5 +1,6 @@
 // Strings for "Mina ärenden" (medborgare), Swedish first in klarspråk, with English.
 import type { CitizenCase, CitizenRelation, WithheldReason } from '../../shared/citizen-api';
+import { CITIZEN_STATUS_SV, WITHHELD_TEXT_SV } from '../../domain/citizen-status';
 
 type CaseStatus = CitizenCase['status'];
 
@@ -22,26 +23,14 @@ const sv = {
     [scope ? `Fullmakten gäller: ${scope}.` : null, validTo ? `Den gäller till och med ${validTo}.` : null].filter(Boolean).join(' '),
   casesFor: (name: string, self: boolean) => (self ? 'Mina ärenden' : `Ärenden för ${name}`),
   noCases: 'Det finns inga ärenden att visa.',
-  withheld: {
-    myndig: 'Personen är myndig. Du kan inte längre se personens ärenden.',
-    barnets_egna: 'När barnet har fyllt 15 år är barnets ärenden barnets egna. Kontakta socialtjänsten om du har frågor.',
-    skyddat_arende: 'Vissa ärenden visas inte här. Kontakta socialtjänsten om du har frågor.',
-    utanfor_fullmakt: 'Fullmakten gäller inte alla ärenden. Ärenden utanför fullmakten visas inte här.',
-  } satisfies Record<WithheldReason, string> as Record<WithheldReason, string>,
+  withheld: WITHHELD_TEXT_SV satisfies Record<WithheldReason, string>,
   caseNumber: 'Ärendenummer',
   started: 'Vi tog emot ärendet',
   closed: 'Ärendet avslutades',
   stepsHeading: 'Så går det med ärendet',
   stepState: { klar: 'klart', pagar: 'pågår nu', kommer: 'kommer senare' },
-  status: {
-    aktualiserad: 'Registrerat',
-    forhandsbedomning: 'Vi bedömer om vi ska utreda',
-    utredning: 'Under utredning',
-    beslut: 'Beslut fattat',
-    verkstallighet: 'Insatsen pågår',
-    uppfoljning: 'Vi följer upp',
-    avslutad: 'Avslutat',
-  } satisfies Record<CaseStatus, string> as Record<CaseStatus, string>,
+  // The plain-words status is the domain's (the server sends the same words).
+  status: CITIZEN_STATUS_SV as Record<CaseStatus, string>,
   /** null: use the server's Swedish text (the source of truth). */
   explain: null as null | Record<CaseStatus, string>,
   next: null as null | Record<CaseStatus, string | null>,

@@ -13,19 +13,13 @@ import { formatDateTime } from '../format';
 import { useI18n, type Lang } from '../i18n';
 import { Page } from '../ui/Page';
 import { useDraftFormMessages } from './messages';
+import { newUuid } from '../api/ids';
 
 /** How long typing may pause before the draft is saved. */
 const SAVE_DELAY_MS = 800;
 
-/** A v4 uuid, also where crypto.randomUUID is missing (plain http outside localhost). */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+/** The idempotency key of a form, made when it opens. */
+export const newKey = newUuid;
 
 export function timeOf(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm' }).format(new Date(iso));

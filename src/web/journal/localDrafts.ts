@@ -3,6 +3,7 @@
 // removed as soon as the server holds the same text (personal data should not linger in a browser).
 // Keys are per user, case and draft, so another user of the same computer is never offered it.
 import type { JournalKind } from '../../shared/journal-api';
+import { newUuid } from '../api/ids';
 
 export interface DraftFields {
   kind: JournalKind;
@@ -111,11 +112,4 @@ export function todayIso(): string {
 
 export const isIsoDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`));
 
-export function newDraftId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+export const newDraftId = newUuid;

@@ -1,20 +1,11 @@
 // The provider's order page: secure messages with the person (or whoever acting for them wrote)
 // about this order. The handläggare does not see them; "Journalför" makes an unsigned entry in the
 // provider's journal. A section like the order page's others (pv-section).
-import type { ReactNode } from 'react';
 import { ErrorPanel, Loading } from '../ui/Status';
 import { useMessagesText } from './messages-text';
 import { useThreads } from './queries';
 import { StaffThreads } from './StaffThreads';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} aria-labelledby={`${id}-h`} className="cs-section pv-section">
-      <h2 id={`${id}-h`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
+import { Section } from '../provider/Section';
 
 export function OrderCitizenMessages({ orderId, onDone }: { orderId: string; onDone: (text: string) => void }) {
   const m = useMessagesText();

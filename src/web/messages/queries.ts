@@ -6,6 +6,7 @@ import type {
 } from '../../shared/messages-api';
 import { api, request } from '../api/client';
 import { journalKeys } from '../journal/queries';
+import { newUuid } from '../api/ids';
 
 const enc = encodeURIComponent;
 
@@ -24,14 +25,7 @@ export const messageKeys = {
 };
 
 /** A random id for a message, made when the form opens: a retry or double click then sends once. */
-export function newKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+export const newKey = newUuid;
 
 // ---- citizen ----
 

@@ -1,7 +1,6 @@
 // '/utforare/bestallning/:id' – one beställning at the provider: what it says and the person's
 // minimum for delivering it, the steps (accept, start, interruption), and the sections the
 // provider documents within the order: genomförandeplan, journal, avvikelser, meddelanden, utförd tid.
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { legalBasisShort } from '../../domain/insatser';
 import { useSession } from '../api/queries';
@@ -20,16 +19,8 @@ import { OrderCitizenMessages } from '../messages/OrderCitizenMessages';
 import { DeviationSection, JournalSection, MessagesSection, TimeSection } from './RecordSections';
 import { useProviderMessages } from './messages';
 import { useOrder } from './queries';
+import { Section } from './Section';
 import './provider.css';
-
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section id={id} aria-labelledby={`${id}-h`} className="cs-section pv-section">
-      <h2 id={`${id}-h`}>{title}</h2>
-      {children}
-    </section>
-  );
-}
 
 export function OrderPage() {
   const { id = '' } = useParams();
