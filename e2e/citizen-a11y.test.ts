@@ -29,7 +29,8 @@ const sideScroll = (page: Page) => page.evaluate(() => document.documentElement.
 async function settle(page: Page) {
   await page.getByRole('heading', { level: 1 }).first().waitFor();
   // Wait for data-driven parts: no loading indicator left.
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'), undefined, { timeout: 10_000 }).catch(() => undefined);
+  // A page that never finishes loading fails here.
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], .loading'), undefined, { timeout: 10_000 });
 }
 
 async function checkPage(page: Page, label: string) {
@@ -56,6 +57,9 @@ describe('citizen pages: axe, phone and 200 % zoom', () => {
       // Acting for her father: his cases and services, as she sees them.
       await page.goto('/medborgare');
       await page.getByRole('radio', { name: /Gösta Lund/ }).first().check();
+      // His cases are shown (not still hers) before the page is checked.
+      await page.getByRole('heading', { level: 2, name: 'Ärenden för Gösta Lund' }).waitFor();
+      await page.locator('section[aria-labelledby="ccases-heading"] .citizen-case').first().waitFor();
       await checkPage(page, `mina-arenden for Gösta @${vp.name}`);
       await ctx.close();
     });
@@ -68,14 +72,35 @@ describe('citizen pages: axe, phone and 200 % zoom', () => {
     await settle(page);
     const targets = ['Mina insatser', 'Meddelanden', 'Mina ärenden'];
     for (const name of targets) {
+      // From the top of a freshly loaded page, as a keyboard user arrives (after a link the app moves
+      // focus to the new page's h1, past the navigation).
+      await page.reload();
+      await settle(page);
       const link = page.getByRole('navigation').getByRole('link', { name, exact: true });
-      await link.focus();
-      // A visible focus indicator: an outline or a box-shadow ring on the focused link.
+      const isActive = () => link.evaluate((el) => el === document.activeElement);
+      let reached = false;
+      for (let i = 0; i < 30 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await isActive();
+      }
+      expect(reached, `${name} reached with Tab within 30 presses`).toBe(true);
+      const look = () => link.evaluate((el) => {
+        const s = getComputedStyle(el);
+        return { outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`, boxShadow: s.boxShadow };
+      });
+      // A visible focus indicator: an outline or a box-shadow ring on the focused link…
       const ring = await link.evaluate((el) => {
         const s = getComputedStyle(el);
         return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
       });
       expect(ring, `focus ring on ${name}`).toBe(true);
+      const focused = await look();
+      // …that goes away when the focus leaves (so it is the focus that shows, not the link's own style).
+      await page.keyboard.press('Shift+Tab');
+      expect(await isActive(), `${name} left with Shift+Tab`).toBe(false);
+      expect(await look(), `focus ring on ${name} differs from its look without focus`).not.toEqual(focused);
+      await page.keyboard.press('Tab');
+      expect(await isActive(), `${name} focused again with Tab`).toBe(true);
       await page.keyboard.press('Enter');
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await expect.poll(() => page.evaluate(() => document.title)).toMatch(new RegExp(name === 'Mina ärenden' ? 'Mina ärenden' : name));

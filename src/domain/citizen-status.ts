@@ -99,12 +99,6 @@ export type GuardianView = { visible: true } | { visible: false; reason: 'myndig
 export const GUARDIAN_WITHHOLD_REASONS = ['vardnadshavare_anmald', 'lvu', 'menprovning'] as const;
 export type GuardianWithholdReason = typeof GUARDIAN_WITHHOLD_REASONS[number];
 
-export const GUARDIAN_WITHHOLD_REASON_SV: Readonly<Record<GuardianWithholdReason, string>> = {
-  vardnadshavare_anmald: 'Vårdnadshavaren är den som anmälan eller oron gäller',
-  lvu: 'Vård enligt LVU – uppgifter lämnas efter prövning i varje enskilt fall',
-  menprovning: 'Sekretessprövning: barnet kan lida betydande men (OSL 12 kap. 3 §)',
-};
-
 /**
  * May a vårdnadshavare see this case of their child in the e-service? `childAge` is the child's age today.
  * A case the handläggare has withheld from the guardians (`withheldFromGuardians`) is never shown.

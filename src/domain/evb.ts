@@ -32,11 +32,6 @@ export function evbLaw(legalBasis: string): EvbLaw | null {
   return null;
 }
 
-/** The paragraph the report cites, per law. */
-export function evbLegalBasis(law: EvbLaw): string {
-  return law === 'SoL' ? '34 kap. 1 § SoL' : '28 f § LSS';
-}
-
 export interface EvbOrderFacts {
   status: 'skickad' | 'accepterad' | 'pagaende' | 'avbruten' | 'avslutad' | 'returnerad';
   /** The provider's reported start (the decision is verkställt, 34 kap. 2 § SoL). */
@@ -70,13 +65,21 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/**
+ * The last day of the three months from `since` (the decision day or the day of an interruption)
+ * within which the decision must be verkställt (34 kap. 1 § SoL; 28 f § LSS): reportable from the day after.
+ */
+export function evbLastDay(since: IsoDate): IsoDate {
+  return addMonths(since, 3);
+}
+
 /** Whether the decision is verkställt: the provider has reported a start on some order (34 kap. 2 § SoL). */
-export function isVerkstallt(d: Pick<EvbDecisionFacts, 'orders'>, asOf?: IsoDate): boolean {
+export function isVerkstallt(d: { orders: readonly Pick<EvbOrderFacts, 'startedOn'>[] }, asOf?: IsoDate): boolean {
   return d.orders.some((o) => o.startedOn !== null && (asOf === undefined || o.startedOn <= asOf));
 }
 
 /** A granted, signed decision (gynnande beslut) whose period has not ended and whose case is open. */
-export function isTracked(d: EvbDecisionFacts, asOf: IsoDate): boolean {
+export function isTracked(d: Pick<EvbDecisionFacts, 'status' | 'outcome' | 'decidedOn' | 'caseClosed' | 'validTo'>, asOf: IsoDate): boolean {
   return d.status === 'fattat' && d.outcome !== 'avslag' && d.decidedOn !== null && !d.caseClosed && (d.validTo === null || d.validTo >= asOf);
 }
 
@@ -91,7 +94,7 @@ export function evbFinding(d: EvbDecisionFacts, asOf: IsoDate): EvbFinding | nul
   if (!law || !isTracked(d, asOf)) return null;
   if (!isVerkstallt(d, asOf)) {
     const since = d.decidedOn!;
-    const lastDay = addMonths(since, 3);
+    const lastDay = evbLastDay(since);
     return asOf > lastDay ? { kind: 'ej_verkstallt', law, since, lastDay, daysSince: daysBetween(since, asOf) } : null;
   }
   // Verkställt: an interruption counts only if no order is running now.
@@ -100,7 +103,7 @@ export function evbFinding(d: EvbDecisionFacts, asOf: IsoDate): EvbFinding | nul
     .map((o) => o.interruptedOn!).sort();
   const since = interrupted[0];
   if (!since) return null;
-  const lastDay = addMonths(since, 3);
+  const lastDay = evbLastDay(since);
   return asOf > lastDay ? { kind: 'avbrott', law, since, lastDay, daysSince: daysBetween(since, asOf) } : null;
 }
 

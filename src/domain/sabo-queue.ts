@@ -14,8 +14,8 @@
 //   from evb.ts (calendar months, lagen 1930:173).
 //
 // Others in the queue are none of the citizen's business: a position says only how many are ahead.
-import { addMonths, type IsoDate } from './deadlines.ts';
-import { daysBetween } from './evb.ts';
+import type { IsoDate } from './deadlines.ts';
+import { daysBetween, evbLastDay, isTracked, isVerkstallt } from './evb.ts';
 
 /** The catalogue keys (src/domain/insatser.ts) that have a queue for a place: särskilt boende, 11 kap. 1 § SoL. */
 export const SABO_INSATS_KEYS: readonly string[] = ['sarskilt_boende'];
@@ -34,12 +34,14 @@ export interface SaboDecisionFacts {
   startedOn: readonly (IsoDate | null)[];
 }
 
-/** Whether the decision is waiting for a place in särskilt boende on `asOf`. */
+/**
+ * Whether the decision is waiting for a place in särskilt boende on `asOf`: a tracked, granted
+ * decision that is not yet verkställt, by the same rules as the EVB report (evb.ts).
+ */
 export function isWaitingForPlace(d: SaboDecisionFacts, asOf: IsoDate): boolean {
   return d.insatsKey !== null && SABO_INSATS_KEYS.includes(d.insatsKey)
-    && d.status === 'fattat' && d.outcome !== 'avslag' && d.decidedOn !== null && d.decidedOn <= asOf
-    && !d.caseClosed && (d.validTo === null || d.validTo >= asOf)
-    && !d.startedOn.some((s) => s !== null && s <= asOf);
+    && isTracked(d, asOf) && d.decidedOn! <= asOf
+    && !isVerkstallt({ orders: d.startedOn.map((startedOn) => ({ startedOn })) }, asOf);
 }
 
 /** Earliest decision first; ties by when it was recorded, then by id. */
@@ -77,7 +79,7 @@ export function saboPlace(all: readonly SaboDecisionFacts[], decisionId: string,
   if (index < 0) return null;
   const d = queue[index]!;
   const decidedOn = d.decidedOn!;
-  const ivoReportAfter = addMonths(decidedOn, 3);
+  const ivoReportAfter = evbLastDay(decidedOn);
   return {
     decisionId, position: index + 1, ahead: index, decidedOn,
     daysWaited: daysBetween(decidedOn, asOf), ivoReportAfter, overThreeMonths: asOf > ivoReportAfter,

@@ -11,10 +11,6 @@
 export type VisitStatus = 'planerad' | 'pagaende' | 'utford' | 'installt';
 export type VisitActionKind = 'checkin' | 'checkout' | 'note';
 
-export const VISIT_STATUS_LABELS_SV: Record<VisitStatus, string> = {
-  planerad: 'Planerad', pagaende: 'Pågår', utford: 'Utförd', installt: 'Inställd',
-};
-
 /** Device clocks drift; an action up to this far ahead of the server's clock is accepted. */
 export const CLOCK_SKEW_MINUTES = 5;
 /** The longest note kept from the phone: a short note, not a journal entry. */

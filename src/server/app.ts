@@ -98,7 +98,7 @@ export async function buildApp(config: Config, db: Database, opts: { logger?: bo
   registerApplicationRoutes(app, withActor);
   registerForsorjningsstodRoutes(app, withActor);
   registerCitizenServiceRoutes(app, withActor);
-  registerMessageRoutes(app, withActor);
+  registerMessageRoutes(app, withActor, { config });
   registerRepresentationRoutes(app, withActor);
   registerCaseRoutes(app, withActor);
   registerJournalRoutes(app, withActor);

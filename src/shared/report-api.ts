@@ -8,6 +8,8 @@
 import { Type, type Static } from 'typebox';
 import { parseIdNumber } from '../domain/personnummer.ts';
 import { isValidIsoDate } from '../domain/deadlines.ts';
+// A child is under 18 (1 kap. 2 § SoL), the same age at which custody ends (FB 6 kap. 2 §).
+import { CUSTODY_ENDS_AT_AGE } from '../domain/guardianship.ts';
 
 const Str = (max: number) => Type.String({ maxLength: max });
 
@@ -86,7 +88,7 @@ export function validateReport(body: ReportBody, today: string): FieldError[] {
   else if (blank(body.child.personnummer) && blank(body.child.birthDate)) add('child/birthDate', 'Skriv barnets personnummer eller födelsedatum. Vet du inte exakt, skriv ett ungefärligt datum och berätta det i beskrivningen.');
   else if (blank(body.child.personnummer) && !birth.ok) add('child/birthDate', birth.error);
   else if (birth.ok && birth.birthDate > today) add(blank(body.child.personnummer) ? 'child/birthDate' : 'child/personnummer', 'Födelsedatumet kan inte ligga i framtiden.');
-  else if (birth.ok && ageOn(birth.birthDate, today) >= 18) add(blank(body.child.personnummer) ? 'child/birthDate' : 'child/personnummer', 'En orosanmälan gäller barn under 18 år. Är du orolig för en vuxen, kontakta socialtjänsten i kommunen.');
+  else if (birth.ok && ageOn(birth.birthDate, today) >= CUSTODY_ENDS_AT_AGE) add(blank(body.child.personnummer) ? 'child/birthDate' : 'child/personnummer', 'En orosanmälan gäller barn under 18 år. Är du orolig för en vuxen, kontakta socialtjänsten i kommunen.');
   if (blank(body.description)) add('description', 'Beskriv vad som har hänt och varför du är orolig.');
   const role = body.reporter.role as ReportRole;
   if (!REPORT_ROLES.includes(role)) add('reporter/role', 'Välj vem du är (till exempel privatperson, anhörig eller skola).');

@@ -26,6 +26,8 @@ const sv = {
   logout: 'Logga ut',
   logoutEverywhere: 'Logga ut på alla enheter',
   loggingOut: 'Loggar ut…',
+  logoutPendingMobile: (n: number) =>
+    `Du har ${n === 1 ? '1 besök' : `${n} besök`} som inte har skickats från telefonen. Loggar du ut nu försvinner ${n === 1 ? 'det' : 'de'}. Logga ut ändå?`,
   loading: 'Laddar…',
   retry: 'Försök igen',
   notSet: 'Uppgift saknas',
@@ -78,6 +80,7 @@ const sv = {
   navSearch: 'Sök person',
   navUnitCases: 'Enhetens ärenden',
   navInbox: 'Inkorg',
+  navInboxCount: (n: number) => (n === 1 ? '1 nytt ärende' : `${n} nya ärenden`),
   navNewCase: 'Ny aktualisering',
   navDashboard: 'Översikt',
   navEvb: 'Ej verkställda beslut',
@@ -314,6 +317,8 @@ const en: Messages = {
   logout: 'Log out',
   logoutEverywhere: 'Log out on all devices',
   loggingOut: 'Logging out…',
+  logoutPendingMobile: (n: number) =>
+    `You have ${n === 1 ? '1 visit action' : `${n} visit actions`} that ${n === 1 ? 'has' : 'have'} not been sent from this phone. If you log out now, ${n === 1 ? 'it' : 'they'} will be lost. Log out anyway?`,
   loading: 'Loading…',
   retry: 'Try again',
   notSet: 'Not recorded',
@@ -363,6 +368,7 @@ const en: Messages = {
   navSearch: 'Find person',
   navUnitCases: "Unit's cases",
   navInbox: 'Inbox',
+  navInboxCount: (n: number) => (n === 1 ? '1 new case' : `${n} new cases`),
   navNewCase: 'New intake',
   navDashboard: 'Overview',
   navEvb: 'Decisions not executed',

@@ -69,6 +69,16 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
+/** What a write could have created for these persons: drafts (as owner or subject), submissions, cases. */
+async function writtenFor(persons: string[]) {
+  const [r] = await q<{ drafts: number; submissions: number; cases: number }>(
+    `SELECT (SELECT count(*)::int FROM e_service_drafts WHERE owner_person_id = ANY($1::uuid[]) OR subject_person_id = ANY($1::uuid[])) AS drafts,
+            (SELECT count(*)::int FROM e_service_submissions sub LEFT JOIN cases c ON c.municipality_id = sub.municipality_id AND c.id = sub.case_id
+              WHERE sub.submitted_by_person_id = ANY($1::uuid[]) OR c.person_id = ANY($1::uuid[])) AS submissions,
+            (SELECT count(*)::int FROM cases WHERE person_id = ANY($1::uuid[])) AS cases`, [persons]);
+  return r!;
+}
+
 function leaks(body: unknown): string[] {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   return sensitive.filter((x) => x && text.includes(x));
@@ -94,6 +104,7 @@ describe('citizen isolation (Ingrid against everyone she does not act for)', () 
       'get /api/citizen/me', 'get /api/citizen/cases', 'get /api/citizen/letters/{fileId}',
     ]));
     let probes = 0;
+    const writtenBefore = await writtenFor(pools.persons);
     for (const { method, template } of routes) {
       if (!template.includes('{')) {
         if (method === 'get') {
@@ -113,13 +124,17 @@ describe('citizen isolation (Ingrid against everyone she does not act for)', () 
             expect(leaks(rr.body), `${template}?for=${other}`).toEqual([]);
           }
         } else {
-          // Writes (e-services) naming someone else as the subject: refused or invalid, never their data back.
-          for (const other of pools.persons.slice(0, 3)) {
+          // Writes (e-services) naming someone else as the subject: refused or invalid, never their data back,
+          // and nothing written for them (no draft, no submission, no case).
+          const probed = pools.persons.slice(0, 3);
+          const before = await writtenFor(probed);
+          for (const other of probed) {
             const r = await ingrid.send(method.toUpperCase(), template, { personId: other, subjectPersonId: other, for: other });
             probes++;
             expect(r.status, `${method} ${template}`).toBeLessThan(500);
             expect(leaks(r.body), `${method} ${template}`).toEqual([]);
           }
+          expect(await writtenFor(probed), `${method} ${template} wrote for someone Ingrid does not act for`).toEqual(before);
         }
         continue;
       }
@@ -134,6 +149,8 @@ describe('citizen isolation (Ingrid against everyone she does not act for)', () 
       }
     }
     expect(probes).toBeGreaterThan(30);
+    // Nor did any probe with a guessed id in the path write anything for the persons in the pool.
+    expect(await writtenFor(pools.persons)).toEqual(writtenBefore);
     // The attempts are in the audit log, flagged.
     const flagged = await q<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor_name = 'Ingrid Lund' AND action = 'denied' AND flagged`);
     expect(flagged[0]!.n).toBeGreaterThan(pools.persons.length + pools.files.length - 1);

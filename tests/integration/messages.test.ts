@@ -16,7 +16,7 @@ import { demoUuid } from '../../src/server/dev/demo-data.ts';
 import { addDays, dateInSweden } from '../../src/domain/deadlines.ts';
 import PgBoss from 'pg-boss';
 import { JOB_SCHEMA } from '../../src/server/jobs/queue.ts';
-import { MAX_ATTEMPTS, deliverPendingNotifications, registerNotifyJob } from '../../src/server/jobs/notify.ts';
+import { MAX_ATTEMPTS, NOTIFY_JOB, deliverPendingNotifications, registerNotifyJob } from '../../src/server/jobs/notify.ts';
 import { startNotificationSimulators, type NotificationSimulators } from '../../src/server/dev/notification-simulators.ts';
 import type {
   CitizenMessagesOverview, CitizenThread, JournalMessageResult, NotificationSettings, ThreadList, UnreadByCase, UnreadByOrder,
@@ -324,7 +324,34 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
   });
 });
 
+// The two describes below call deliverPendingNotifications themselves: the pg-boss worker must not
+// pick up the same rows meanwhile, so it is stopped (and any run in progress awaited) first, and
+// started again afterwards for the provider path's SMS notice.
+async function stopNotifyWorker() {
+  await boss.offWork(NOTIFY_JOB);
+  // A fetch already under way when the worker was told to stop lands within this second (one
+  // query); the run it started then shows as an active job until it is done.
+  await new Promise((r) => setTimeout(r, 1000));
+  await waitForAsync('the notification worker to finish its run', async () =>
+    (await q<{ n: number }>(`SELECT count(*)::int AS n FROM ${JOB_SCHEMA}.job WHERE name = $1 AND state = 'active'`, [NOTIFY_JOB]))[0]!.n === 0);
+}
+async function startNotifyWorker() {
+  await boss.work(NOTIFY_JOB, { pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    for (const _job of jobs) await deliverPendingNotifications(s.db, { publicUrl: s.baseUrl });
+  });
+  await boss.send(NOTIFY_JOB, {});
+}
+async function waitForAsync(what: string, fn: () => Promise<boolean>, ms = 15_000) {
+  const until = Date.now() + ms;
+  while (!(await fn())) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('delivery', () => {
+  beforeAll(stopNotifyWorker);
+
   it('the dev server shows what the simulators received', async () => {
     const r = await fetch(`${s.baseUrl}/dev/notifications`);
     const body = await r.json() as { running: boolean; mails: Array<{ to: string[] }> };
@@ -356,6 +383,8 @@ describe('delivery', () => {
 });
 
 describe('a notice goes only to the confirmed address, also when it changes after the notice was queued', () => {
+  afterAll(startNotifyWorker);
+
   it('a waiting notice to an address that is no longer the confirmed one is not sent', async () => {
     const [msg] = await q<{ id: string }>('SELECT id FROM messages LIMIT 1');
     // Sofia changes her number after the notice was queued: the new number is not confirmed yet.

@@ -14,8 +14,13 @@ let s: TestServer;
 const q = <T extends object>(sql: string, params: unknown[] = []) => s.db.owner.query<T>(sql, params).then((r) => r.rows);
 const staffId = (key: string) => demoUuid(`1:staff:${key}`);
 const orderOf = (person: string) => demoUuid(`${demoUuid(`1:case:${person}:Ansökan om hemtjänst`)}:order`);
-const today = swedishDay(new Date());
+// Set in beforeAll (not at module load), after making sure the run is not in the day's first minutes.
+let today: string;
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+/** Whole minutes since midnight in Sweden. */
+const minutesSinceSwedishMidnight = () => Math.floor((Date.now() - stockholmInstant(swedishDay(new Date()), '00:00').getTime()) / 60_000);
+/** A span back from now that stays within today in Sweden (a check-in must be on the visit's day). */
+const spanToday = (wanted: number) => Math.min(wanted, minutesSinceSwedishMidnight() - 1);
 
 // Fixture visits of our own (the seed may add more for today; the assertions allow for that).
 const V = {
@@ -33,6 +38,14 @@ const visitRow = async (id: string) => (await q<{ status: string; checked_in_at:
   'SELECT status, checked_in_at, checked_out_at, check_in_action, check_out_action, note FROM visits WHERE id = $1', [id]))[0]!;
 
 beforeAll(async () => {
+  // Right after midnight there is no room for a check-in earlier today, and a run that starts just
+  // before midnight would plan 'today' on the wrong day: wait until a few minutes into the day then.
+  const sleep = (minutes: number) => new Promise((r) => setTimeout(r, minutes * 60_000));
+  const toMidnight = (stockholmInstant(addDays(swedishDay(new Date()), 1), '00:00').getTime() - Date.now()) / 60_000;
+  if (toMidnight < 3) await sleep(toMidnight);
+  const early = minutesSinceSwedishMidnight();
+  if (early < 4) await sleep(4 - early);
+  today = swedishDay(new Date());
   s = await startServer();
   const add = (id: string, staff: string, person: string, day: string, time: string, status = 'planerad') => q(
     `INSERT INTO visits (municipality_id, id, order_id, staff_user_id, planned_start, planned_minutes, tasks, status)
@@ -44,7 +57,7 @@ beforeAll(async () => {
   await add(V.yesterday, 'fatima', 'gosta', addDays(today, -1), '08:05');
   await add(V.erik, 'erik', 'karin', today, '08:05');
   await add(V.mikaelUlla, 'mikael', 'ulla', today, '08:05');
-});
+}, 9 * 60_000);
 afterAll(() => s?.close());
 
 describe('GET /api/mobile/today', () => {
@@ -111,8 +124,10 @@ describe('POST /api/mobile/actions', () => {
     const fatima = await loggedIn('fatima');
     const inId = randomUUID();
     const outId = randomUUID();
+    const span = spanToday(40);
+    expect(span).toBeGreaterThan(0);
     const r = await send(fatima, [
-      { actionId: inId, kind: 'checkin', visitId: V.gosta, at: minutesAgo(40) },
+      { actionId: inId, kind: 'checkin', visitId: V.gosta, at: minutesAgo(span) },
       { actionId: outId, kind: 'checkout', visitId: V.gosta, at: minutesAgo(0) },
       { actionId: randomUUID(), kind: 'note', visitId: V.gosta, at: minutesAgo(0), note: '  Gösta mådde bra, duschade.  ' },
     ]);
@@ -120,13 +135,13 @@ describe('POST /api/mobile/actions', () => {
     expect(r.body.results.map((x) => x.result)).toEqual(['applied', 'applied', 'applied']);
     const last = r.body.results[2]!.visit!;
     expect(last.status).toBe('utford');
-    expect(last.performedMinutes).toBe(40);
+    expect(last.performedMinutes).toBe(span);
     expect(last.note).toBe('Gösta mådde bra, duschade.');
     const row = await visitRow(V.gosta);
     expect(row.status).toBe('utford');
     expect(row.check_in_action).toBe(inId);
     expect(row.check_out_action).toBe(outId);
-    expect(Math.round((row.checked_out_at!.getTime() - row.checked_in_at!.getTime()) / 60_000)).toBe(40);
+    expect(Math.round((row.checked_out_at!.getTime() - row.checked_in_at!.getTime()) / 60_000)).toBe(span);
     const audited = await q<{ resource: string }>(
       `SELECT resource FROM audit_log WHERE actor_id = $1 AND subject_person_id = $2 AND action = 'update' ORDER BY seq`, [staffId('fatima'), demoUuid('1:person:gosta')]);
     expect(audited.map((a) => a.resource)).toEqual(expect.arrayContaining(['visit.checkin', 'visit.checkout', 'visit.note']));
@@ -135,7 +150,9 @@ describe('POST /api/mobile/actions', () => {
   it('the same actionId twice has one effect; the second answer is duplicate with the current visit', async () => {
     const fatima = await loggedIn('fatima');
     const id = randomUUID();
-    const first = await send(fatima, [{ actionId: id, kind: 'checkin', visitId: V.gunnel, at: minutesAgo(20) }]);
+    const inAgo = spanToday(20);
+    expect(inAgo).toBeGreaterThan(1);
+    const first = await send(fatima, [{ actionId: id, kind: 'checkin', visitId: V.gunnel, at: minutesAgo(inAgo) }]);
     expect(first.body.results[0]).toMatchObject({ result: 'applied', reason: null });
     const before = await visitRow(V.gunnel);
     // a retry after a lost response (even with another device time), and twice in one batch
@@ -160,15 +177,20 @@ describe('POST /api/mobile/actions', () => {
   it('a conflicting check-out from another device is answered with the reason and the server’s visit, not dropped', async () => {
     const phone = await loggedIn('fatima');
     const tablet = await loggedIn('fatima');
-    await send(phone, [{ actionId: randomUUID(), kind: 'checkin', visitId: V.fresh, at: minutesAgo(30) }]);
-    const tabletOut = await send(tablet, [{ actionId: randomUUID(), kind: 'checkout', visitId: V.fresh, at: minutesAgo(10) }]);
+    // In 30 minutes ago, out 10 minutes ago (20 performed); less, early in the day.
+    const inAgo = spanToday(30);
+    const tabletAgo = Math.floor(inAgo / 3);
+    expect(inAgo - tabletAgo).toBeGreaterThan(0);
+    const checkin = await send(phone, [{ actionId: randomUUID(), kind: 'checkin', visitId: V.fresh, at: minutesAgo(inAgo) }]);
+    expect(checkin.body.results[0]!.result).toBe('applied');
+    const tabletOut = await send(tablet, [{ actionId: randomUUID(), kind: 'checkout', visitId: V.fresh, at: minutesAgo(tabletAgo) }]);
     expect(tabletOut.body.results[0]!.result).toBe('applied');
-    const phoneOut = await send(phone, [{ actionId: randomUUID(), kind: 'checkout', visitId: V.fresh, at: minutesAgo(2) }]);
+    const phoneOut = await send(phone, [{ actionId: randomUUID(), kind: 'checkout', visitId: V.fresh, at: minutesAgo(Math.min(2, tabletAgo)) }]);
     const res = phoneOut.body.results[0]!;
     expect(res.result).toBe('conflict');
     expect(res.code).toBe('already-checked-out');
     expect(res.reason).toMatch(/redan utcheckat/);
-    expect(res.visit).toMatchObject({ id: V.fresh, status: 'utford', performedMinutes: 20 });
+    expect(res.visit).toMatchObject({ id: V.fresh, status: 'utford', performedMinutes: inAgo - tabletAgo });
     expect((await visitRow(V.fresh)).checked_out_at!.toISOString()).toBe(res.visit!.checkedOutAt);
   });
 

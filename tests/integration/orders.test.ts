@@ -334,6 +334,7 @@ describe('ej verkställda beslut and the IVO report (34 kap. 1–2 §§ SoL)', (
       expect(col(row, 'Skyddad identitet')).toBe('Nej');
       expect(text).not.toContain(e.id_number);
       expect(text).not.toContain(e.first_name);
+      expect(e.street, e.insats).toBeTruthy();
       if (e.street) expect(text).not.toContain(e.street);
       if (e.id === ROLF) expect(col(row, 'Skäl till dröjsmålet')).toBe('Ingen ledig plats på särskilt boende.');
       if (e.id === LENNART) {

@@ -27,6 +27,9 @@ describe('makeReceiptNumber', () => {
     const r = makeReceiptNumber('orosanmalan', 2026, fixed([0, 255, 30, 31, 248, 1, 2, 3, 4]));
     expect(r.slice(8, 12) + r.slice(13, 16)).toBe('2Z2' + '3456');
     expect(isValidReceiptNumber(r)).toBe(true);
+    // The check sign worked out by hand: 1·0 + 2·30 + 3·0 + 4·1 + 5·2 + 6·3 + 7·4 = 120 ≡ 27, and
+    // 27 + 8·16 = 155 = 5·31, so it is the sign of value 16, 'J'.
+    expect(r).toBe('OA-2026-2Z23-456J');
   });
 
   it('does not repeat over many draws (unguessable enough to reveal nothing)', () => {
@@ -75,7 +78,11 @@ describe('normaliseReceiptNumber', () => {
     expect(normaliseReceiptNumber(compact.toLowerCase())).toBe(r);
     expect(normaliseReceiptNumber(` ${r.replace(/-/g, ' ')} `)).toBe(r);
     expect(normaliseReceiptNumber(r.replace(/-/g, '\u2013'))).toBe(r);
-    expect(normaliseReceiptNumber('OA-2026-AAAA-AAAA')).toBe(isValidReceiptNumber('OA-2026-AAAA-AAAA') ? 'OA-2026-AAAA-AAAA' : null);
+    // Literal values (the valid one worked out by hand above), so a wrong check cannot agree with itself.
+    expect(normaliseReceiptNumber('oa 2026 2z23 456j')).toBe('OA-2026-2Z23-456J');
+    expect(normaliseReceiptNumber('OA–2026–2Z23–456J')).toBe('OA-2026-2Z23-456J');
+    expect(normaliseReceiptNumber('OA-2026-2Z23-456K')).toBeNull(); // wrong check sign
+    expect(normaliseReceiptNumber('OA-2026-AAAA-AAAA')).toBeNull(); // 8·36 = 288 ≡ 9, not 0
     expect(normaliseReceiptNumber('hej')).toBeNull();
   });
 });

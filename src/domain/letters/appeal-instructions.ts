@@ -59,3 +59,33 @@ export function appealInstructions(opts: {
     ],
   };
 }
+
+/**
+ * Laglighetsprövning (13 kap. kommunallagen 2017:725): for a decision that cannot be appealed by
+ * förvaltningsbesvär (domain.md 1.2). Any kommunmedlem may ask förvaltningsrätten to try whether
+ * the decision was lawful, not whether it is right (13 kap. 1 och 8 §§ KL). The request must have
+ * come in within three weeks of the day it was announced on the kommunens anslagstavla that the
+ * protocol with the decision had been approved (justerat) (13 kap. 5–6 §§ KL). The text differs
+ * from the förvaltningsbesvär instruction, as it must. Used by the decision letter and the e-service.
+ */
+export function laglighetsprovningInstructions(opts: {
+  /** What the decision was about ("hemtjänst"); without it the text says "Beslutet". */
+  subject?: string | null;
+  /** Who the party can ask how to do it; without it no such sentence. */
+  helpContactName?: string | null;
+} = {}): AppealInstructions {
+  const what = opts.subject ? `Beslutet om ${opts.subject}` : 'Beslutet';
+  const helper = opts.helpContactName?.trim();
+  return {
+    title: 'Går beslutet att överklaga?',
+    paragraphs: [
+      `${what} kan inte överklagas till förvaltningsrätten på vanligt sätt. ` +
+        'Däremot kan du som är kommunmedlem begära laglighetsprövning enligt 13 kap. kommunallagen. ' +
+        'Då prövar förvaltningsrätten bara om beslutet har fattats på ett lagligt sätt, inte om det är rätt i sak.',
+      // 13 kap. 5–6 §§ KL: three weeks from the announcement on the anslagstavla that the protocol was approved.
+      // Said as 21 days, so it is not confused with the 44 § FL three weeks of the förvaltningsbesvär text.
+      'Begäran ska ha kommit in till förvaltningsrätten inom 21 dagar från den dag det tillkännagavs på kommunens anslagstavla att protokollet med beslutet hade justerats.',
+      ...(helper ? [`Kontakta ${helper} om du vill veta hur du gör.`] : []),
+    ],
+  };
+}

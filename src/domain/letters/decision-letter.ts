@@ -20,7 +20,7 @@
 //   instructions must differ between the two routes.
 
 import { formatDateSv, formatMoneySek } from '../format.ts';
-import { appealInstructions } from './appeal-instructions.ts';
+import { appealInstructions, laglighetsprovningInstructions } from './appeal-instructions.ts';
 
 export type DecisionOutcome = 'bifall' | 'delvis_bifall' | 'avslag';
 export type LetterAppealRoute = 'forvaltningsbesvar' | 'laglighetsprovning' | 'ingen';
@@ -224,12 +224,8 @@ export function buildDecisionLetter(input: DecisionLetterInput): BuiltLetter {
   const otherRoute: string[] = [];
   const laglighetsprovning = input.items.filter((i) => goesAgainstParty(i) && i.appealRoute === 'laglighetsprovning');
   if (laglighetsprovning.length > 0) {
-    otherRoute.push(
-      `Beslutet om ${joinSv(uniqueInsatser(laglighetsprovning))} kan inte överklagas till förvaltningsrätten på vanligt sätt. ` +
-        'Däremot kan du som är kommunmedlem begära laglighetsprövning enligt 13 kap. kommunallagen. ' +
-        'Då prövar förvaltningsrätten bara om beslutet har fattats på ett lagligt sätt, inte om det är rätt i sak. ' +
-        `Kontakta ${c.name} om du vill veta hur du gör.`,
-    );
+    // 13 kap. 5–6 §§ KL (appeal-instructions.ts): the same text as in the e-service.
+    otherRoute.push(...laglighetsprovningInstructions({ subject: joinSv(uniqueInsatser(laglighetsprovning)), helpContactName: c.name }).paragraphs);
   }
   const none = input.items.filter((i) => goesAgainstParty(i) && i.appealRoute === 'ingen');
   if (none.length > 0) {

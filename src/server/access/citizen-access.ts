@@ -3,7 +3,7 @@
 // secrecy review); a fullmaktsgivare's within the fullmakt's dates and case areas. Every citizen
 // route that touches a case (Mina ärenden, letters, insatser, messages) asks here.
 import type { RequestContext } from './actor.ts';
-import { auditRecord, relationSql } from './gate.ts';
+import { auditRecord, citizenRelationSql, relationSql } from './gate.ts';
 import type { TenantTx } from '../db/database.ts';
 import { notFound } from '../http/problems.ts';
 import { ageOf } from '../modules/shared/rows.ts';
@@ -29,24 +29,34 @@ const toRef = (r: Row): CitizenCaseRef => ({
   unitId: r.unit_id, assignedTo: r.assigned_to, relation: r.relation!,
 });
 
-/**
- * The case areas the citizen's active fullmakter from each person cover; null = every area.
- * Several fullmakter from one person add up; one without registered areas covers everything.
- */
-async function fullmaktAreas(tx: TenantTx, me: string, personIds: string[]): Promise<Map<string, CaseArea[] | null>> {
-  const rows = await tx.query<{ person_id: string; scope_areas: CaseArea[] | null }>(
-    `SELECT person_id, scope_areas FROM person_relations
-     WHERE municipality_id = $1 AND related_person_id = $2 AND kind = 'ombud' AND person_id = ANY($3::uuid[])
-       AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`,
-    [tx.municipalityId, me, personIds]);
+/** Adds up fullmakt rows per key: several fullmakter add up; one without registered areas covers everything (null). */
+function areasByKey(rows: { key: string; scope_areas: CaseArea[] | null }[]): Map<string, CaseArea[] | null> {
   const out = new Map<string, CaseArea[] | null>();
   for (const r of rows) {
-    const before = out.get(r.person_id);
+    const before = out.get(r.key);
     if (before === null) continue;
     const areas = r.scope_areas && r.scope_areas.length > 0 ? r.scope_areas : null;
-    out.set(r.person_id, areas === null ? null : [...new Set([...(before ?? []), ...areas])]);
+    out.set(r.key, areas === null ? null : [...new Set([...(before ?? []), ...areas])]);
   }
   return out;
+}
+
+const ACTIVE_FULLMAKT = `kind = 'ombud' AND valid_from <= current_date AND (valid_to IS NULL OR valid_to >= current_date)`;
+
+/** The case areas the citizen's active fullmakter from each person cover; null = every area. */
+async function fullmaktAreas(tx: TenantTx, me: string, personIds: string[]): Promise<Map<string, CaseArea[] | null>> {
+  return areasByKey(await tx.query<{ key: string; scope_areas: CaseArea[] | null }>(
+    `SELECT person_id AS key, scope_areas FROM person_relations
+     WHERE municipality_id = $1 AND related_person_id = $2 AND person_id = ANY($3::uuid[]) AND ${ACTIVE_FULLMAKT}`,
+    [tx.municipalityId, me, personIds]));
+}
+
+/** The case areas each ombud's active fullmakter from the person cover; null = every area. */
+async function fullmaktAreasOfOmbud(tx: TenantTx, personId: string, ombudIds: string[]): Promise<Map<string, CaseArea[] | null>> {
+  return areasByKey(await tx.query<{ key: string; scope_areas: CaseArea[] | null }>(
+    `SELECT related_person_id AS key, scope_areas FROM person_relations
+     WHERE municipality_id = $1 AND person_id = $2 AND related_person_id = ANY($3::uuid[]) AND ${ACTIVE_FULLMAKT}`,
+    [tx.municipalityId, personId, ombudIds]));
 }
 
 async function visible(tx: TenantTx, me: string, rows: Row[]): Promise<Row[]> {
@@ -81,6 +91,37 @@ export async function citizenVisibleCases(tx: TenantTx, ctx: RequestContext, opt
        WHERE ec.municipality_id = $1 AND ec.co_applicant_person_id = $2 AND ec.state = 'confirmed' AND ($3::uuid IS NULL OR $3::uuid = $2)
      ) s WHERE s.relation IS NOT NULL ORDER BY (s.status = 'avslutad'), s.received_on DESC`, params);
   return (await visible(tx, actor.personId, rows)).map(toRef);
+}
+
+/**
+ * Which of the candidates (citizens) may see the case in the e-service, and as what: the same rule
+ * as citizenVisibleCases, decided for all candidates in one query (the candidate as "self"), with
+ * the fullmakter's areas in one more. For the staff side (who can be written to); not audited here.
+ * A medsökande is not among them: they see the case, but it is not about them.
+ */
+export async function citizensWhoMaySeeCase(
+  tx: TenantTx, caseId: string, candidatePersonIds: string[],
+): Promise<Map<string, 'self' | 'vardnadshavare' | 'ombud'>> {
+  const candidates = [...new Set(candidatePersonIds)];
+  const out = new Map<string, 'self' | 'vardnadshavare' | 'ombud'>();
+  if (candidates.length === 0) return out;
+  const rows = await tx.query<Row & { candidate: string }>(
+    `SELECT * FROM (
+       SELECT cand.id AS candidate, ${CASE_COLUMNS}, (${citizenRelationSql('$1', 'cand.id', 'p.id')}) AS relation
+       FROM cases c JOIN persons p ON p.municipality_id = c.municipality_id AND p.id = c.person_id
+       CROSS JOIN unnest($3::uuid[]) AS cand(id)
+       WHERE c.municipality_id = $1 AND c.id = $2
+     ) s WHERE s.relation IS NOT NULL`, [tx.municipalityId, caseId, candidates]);
+  const ombud = rows.filter((r) => r.relation === 'ombud');
+  const areas = ombud.length ? await fullmaktAreasOfOmbud(tx, ombud[0]!.person_id, ombud.map((r) => r.candidate)) : new Map<string, CaseArea[] | null>();
+  for (const r of rows) {
+    const relation = r.relation as 'self' | 'vardnadshavare' | 'ombud';
+    if (citizenMaySeeCase(
+      { relation, personAge: ageOf(r), fullmaktAreas: areas.get(r.candidate) ?? null },
+      { area: r.area, withheldFromGuardians: r.withheld_from_guardians },
+    )) out.set(r.candidate, relation);
+  }
+  return out;
 }
 
 /**

@@ -21,6 +21,26 @@ export const ACTIVE_ORDER_STATUSES = ORDER_ACTIVE;
 export const OVERRIDE_HOURS = 8;
 
 /**
+ * SQL that yields how the citizen `selfExpr` is related to the person `personExpr` ('self',
+ * 'vardnadshavare', 'ombud') or NULL. `m` is the municipality's parameter. Both are SQL
+ * expressions, so the same rule serves one logged-in citizen and many candidates at once.
+ */
+export function citizenRelationSql(m: string, selfExpr: string, personExpr: string): string {
+  // A guardian acts for a child in custody (FB 6 kap. 2 §); an ombud within the fullmakt's dates.
+  return `CASE
+      WHEN ${personExpr} = ${selfExpr} THEN 'self'
+      WHEN EXISTS (SELECT 1 FROM person_relations gr JOIN persons gchild
+                     ON gchild.municipality_id = gr.municipality_id AND gchild.id = gr.person_id
+                   WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr} AND gr.related_person_id = ${selfExpr}
+                     AND gr.kind = 'vardnadshavare' AND gchild.birth_date > (current_date - make_interval(years => ${CUSTODY_ENDS_AT_AGE}))
+                     AND gr.valid_from <= current_date AND (gr.valid_to IS NULL OR gr.valid_to >= current_date)) THEN 'vardnadshavare'
+      WHEN EXISTS (SELECT 1 FROM person_relations gr WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr}
+                     AND gr.related_person_id = ${selfExpr} AND gr.kind = 'ombud'
+                     AND gr.valid_from <= current_date AND (gr.valid_to IS NULL OR gr.valid_to >= current_date)) THEN 'ombud'
+    END`;
+}
+
+/**
  * SQL that yields the relation (or NULL) between the actor and the person `personExpr`.
  * Appends its parameters to `params`. Used by single reads and by list queries alike, so
  * lists can never show someone a single read would refuse.
@@ -42,21 +62,7 @@ export function relationSql(actor: Actor, personExpr: string, params: unknown[])
     return `CASE WHEN EXISTS (SELECT 1 FROM orders gorder WHERE gorder.municipality_id = ${m} AND gorder.person_id = ${personExpr}
       AND gorder.provider_id = ${provider} AND gorder.status IN (${ACTIVE_ORDER_STATUSES.map((s) => `'${s}'`).join(',')})) THEN 'provider_order' END`;
   }
-  if (actor.kind === 'citizen' && actor.personId) {
-    const self = p(actor.personId);
-    // A guardian acts for a child in custody (FB 6 kap. 2 §); an ombud within the fullmakt's dates.
-    return `CASE
-      WHEN ${personExpr} = ${self} THEN 'self'
-      WHEN EXISTS (SELECT 1 FROM person_relations gr JOIN persons gchild
-                     ON gchild.municipality_id = gr.municipality_id AND gchild.id = gr.person_id
-                   WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr} AND gr.related_person_id = ${self}
-                     AND gr.kind = 'vardnadshavare' AND gchild.birth_date > (current_date - make_interval(years => ${CUSTODY_ENDS_AT_AGE}))
-                     AND gr.valid_from <= current_date AND (gr.valid_to IS NULL OR gr.valid_to >= current_date)) THEN 'vardnadshavare'
-      WHEN EXISTS (SELECT 1 FROM person_relations gr WHERE gr.municipality_id = ${m} AND gr.person_id = ${personExpr}
-                     AND gr.related_person_id = ${self} AND gr.kind = 'ombud'
-                     AND gr.valid_from <= current_date AND (gr.valid_to IS NULL OR gr.valid_to >= current_date)) THEN 'ombud'
-    END`;
-  }
+  if (actor.kind === 'citizen' && actor.personId) return citizenRelationSql(m, p(actor.personId), personExpr);
   return 'NULL';
 }
 

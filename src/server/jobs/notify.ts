@@ -39,8 +39,11 @@ export interface DeliveryOptions {
   log?: Log;
 }
 
+/** Without a publicUrl (tools and tests that send no notices): the default of config.ts. The server passes config.publicUrl. */
+const DEFAULT_PUBLIC_URL = 'http://localhost:8080';
+
 function publicUrlOf(opts: DeliveryOptions): string {
-  return (opts.publicUrl ?? process.env.LOTS_PUBLIC_URL ?? `http://localhost:${process.env.PORT || 8080}`).replace(/\/+$/, '');
+  return (opts.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
 }
 
 /** The configured channels; outside production the running simulators fill in what is not configured. */

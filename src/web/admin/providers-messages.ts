@@ -4,7 +4,6 @@ import type { ProviderKind } from '../../shared/admin-providers-api';
 import type { Lang } from '../i18n';
 
 const sv = {
-  navLabel: 'Utförare',
   title: 'Utförare',
   lead: 'Kommunens register över utförare: egna enheter och privata företag, vilka insatser de utför och i vilka områden. Handläggarna väljer bland de aktiva utförarna när de beställer verkställighet av ett beslut. Varje ändring loggas.',
   backToAdmin: 'Till systemförvaltning',
@@ -96,7 +95,6 @@ const sv = {
 export type ProvidersMessages = typeof sv;
 
 const en: ProvidersMessages = {
-  navLabel: 'Providers',
   title: 'Providers',
   lead: 'The municipality\'s register of providers: its own units and private companies, which services they deliver and in which areas. Case workers choose among the active providers when they order a decision to be carried out. Every change is logged.',
   backToAdmin: 'Back to system administration',

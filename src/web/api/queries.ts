@@ -1,8 +1,7 @@
 // React Query hooks, one per endpoint. Query keys are kept here so invalidation stays consistent.
 import { MutationCache, QueryCache, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  CitizenCases, Health, Municipalities, MyCases, PersonOverview, PersonSearchResult, ProviderClient, ProviderOrders,
-  SessionInfo,
+  Health, Municipalities, MyCases, PersonOverview, PersonSearchResult, ProviderClient, SessionInfo,
 } from '../../shared/api';
 import { ApiError, api, setCsrfToken } from './client';
 
@@ -12,9 +11,7 @@ export const keys = {
   myCases: (scope: 'mine' | 'unit' | 'inbox') => ['staff', 'my-cases', scope] as const,
   personSearch: (q: string) => ['staff', 'persons', q] as const,
   person: (id: string) => ['staff', 'person', id] as const,
-  orders: ['provider', 'orders'] as const,
   client: (id: string) => ['provider', 'client', id] as const,
-  citizenCases: ['citizen', 'cases'] as const,
   health: ['health'] as const,
 };
 
@@ -96,19 +93,11 @@ export function useAccessOverride(id: string) {
   });
 }
 
-export function useProviderOrders() {
-  return useQuery({ queryKey: keys.orders, queryFn: ({ signal }) => api.get<ProviderOrders>('/api/provider/orders', signal) });
-}
-
 export function useProviderClient(id: string) {
   return useQuery({
     queryKey: keys.client(id),
     queryFn: ({ signal }) => api.get<ProviderClient>(`/api/provider/clients/${encodeURIComponent(id)}`, signal),
   });
-}
-
-export function useCitizenCases() {
-  return useQuery({ queryKey: keys.citizenCases, queryFn: ({ signal }) => api.get<CitizenCases>('/api/citizen/cases', signal) });
 }
 
 export function useHealth() {

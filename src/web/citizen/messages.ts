@@ -43,7 +43,6 @@ const sv = {
   appealInSwedish: null as string | null,
   letters: 'Brev',
   letterLink: (date: string) => `Beslutsbrev ${date} (PDF)`,
-  errorCases: 'Vi kunde inte hämta ärendena.',
 };
 
 export type CitizenMessages = typeof sv;
@@ -110,7 +109,6 @@ const en: CitizenMessages = {
   appealInSwedish: 'How to appeal. The instructions below are in Swedish, as in the decision letter. You have three weeks from the day you received the decision.',
   letters: 'Letters',
   letterLink: (date: string) => `Decision letter ${date} (PDF)`,
-  errorCases: 'We could not load the cases.',
 };
 
 export const citizenMessages = { sv, en };

@@ -5,7 +5,7 @@
 // to them to confirm with their own e-ID (and can be taken back); without, it is sent directly and
 // the receipt with the case number is shown. WCAG 2.1 AA: real labels, an error summary that takes
 // focus and links to the fields, focus moved to each step's heading, tables with headers for sums.
-import { useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -422,7 +422,7 @@ function AttachmentStep({ draftId, attachments, onChanged }: { draftId: string; 
 // ---------------------------------------------------------------------------------------------
 // The wizard: one draft, saved as the citizen types.
 
-function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Receipt) => void; onAwaiting: () => void }) {
+function Wizard({ draft, onSent, onAwaiting, status }: { draft: FsDraft; onSent: (r: Receipt) => void; onAwaiting: () => void; status?: ReactNode }) {
   const m = useFsMessages();
   const { lang } = useI18n();
   const client = useQueryClient();
@@ -478,6 +478,7 @@ function Wizard({ draft, onSent, onAwaiting }: { draft: FsDraft; onSent: (r: Rec
 
   return (
     <Page title={m.title} narrow>
+      {status}
       <p className="es-applies-for"><span className="muted">{m.appliesForMonth}:</span> <strong>{content.month ? monthLabel(content.month, lang) : '–'}</strong></p>
       {draft.declined && (
         <div className="notice notice--warning fs-declined">
@@ -559,6 +560,8 @@ function DraftView({ id, onSent }: { id: string; onSent: (r: Receipt) => void })
     refetchInterval: (q) => (q.state.data?.state === 'awaiting_co_applicant' ? 15_000 : false),
   });
   const [wizardKey, setWizardKey] = useState(0);
+  // Lives here, not in the wizard: after "Ta tillbaka och ändra" the waiting view is replaced by the wizard.
+  const status = useStatusMessage();
   if (draft.isError && draft.error instanceof ApiError && draft.error.status === 404) {
     return (
       <Page title={m.title} narrow>
@@ -570,8 +573,8 @@ function DraftView({ id, onSent }: { id: string; onSent: (r: Receipt) => void })
   return (
     <QueryState query={draft}>
       {(d) => d.state === 'submitted' && d.receipt ? <ReceiptView receipt={d.receipt} />
-        : d.state === 'awaiting_co_applicant' ? <WaitingView draft={d} onWithdrawn={() => setWizardKey((n) => n + 1)} />
-        : <Wizard key={`${d.id}-${wizardKey}`} draft={d} onSent={onSent} onAwaiting={() => void reload()} />}
+        : d.state === 'awaiting_co_applicant' ? <WaitingView draft={d} onWithdrawn={() => { setWizardKey((n) => n + 1); status.show(m.withdrawn); }} />
+        : <Wizard key={`${d.id}-${wizardKey}`} draft={d} onSent={onSent} onAwaiting={() => { status.clear(); void reload(); }} status={status.node} />}
     </QueryState>
   );
 }

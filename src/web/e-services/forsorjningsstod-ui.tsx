@@ -90,7 +90,7 @@ export function AmountInput({ id, label, value, error, onChange }: {
               onChange(v === 'invalid' ? null : v);
             }}
             onBlur={() => { const v = parseKronor(text); if (typeof v === 'number') setText(GROUPED.format(v)); }} />
-          <span className="fs-amount-unit" aria-hidden="true">kr</span>
+          <span className="fs-amount-unit" aria-hidden="true">{m.kr}</span>
         </span>
       )}
     </Field>

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { Icon } from '../ui/Icon';
+import { NavCount } from '../ui/NavCount';
 import { useMessagesText } from './messages-text';
 import { useProviderUnread } from './queries';
 
@@ -35,6 +36,5 @@ export function ProviderUnreadList() {
 export function ProviderUnreadCount() {
   const m = useMessagesText();
   const n = useProviderUnread().data?.total ?? 0;
-  if (n === 0) return null;
-  return <span className="nav-count"><span aria-hidden="true">{n}</span><span className="visually-hidden">, {m.unreadBadge(n)}</span></span>;
+  return <NavCount n={n} label={m.unreadBadge(n)} />;
 }

@@ -99,7 +99,6 @@ const sv = {
   cannotWrite: (name: string) => `${name} kan inte längre läsa meddelanden om det här i e-tjänsten (till exempel har fullmakten gått ut). Kontakta personen på annat sätt.`,
   citizenRead: (name: string) => `Läst av ${name}`,
   citizenNotRead: (name: string) => `Inte läst av ${name} än`,
-  weRead: 'Läst',
   weNotRead: 'Oläst',
   journalfor: 'Journalför',
   journalforLabel: (who: string, when: string) => `Journalför meddelandet från ${who}, ${when}`,
@@ -114,9 +113,7 @@ const sv = {
   newConversation: 'Skriv ett nytt meddelande',
   recipient: 'Till',
   staffSent: (name: string) => `Meddelandet är skickat till ${name}.`,
-  staffSentNotified: (name: string) => `Meddelandet är skickat till ${name}. Hen får en avisering utan innehåll.`,
   noneYet: 'Inga meddelanden ännu.',
-  nobody: 'Ingen som kan läsa meddelanden om ärendet i e-tjänsten.',
   fromCitizen: (name: string, relation: string) => (relation ? `${name} (${relation})` : name),
 };
 
@@ -206,7 +203,6 @@ const en: MessagesText = {
   cannotWrite: (name) => `${name} can no longer read messages about this in the e-service (for example, the power of attorney has ended). Contact the person another way.`,
   citizenRead: (name) => `Read by ${name}`,
   citizenNotRead: (name) => `Not read by ${name} yet`,
-  weRead: 'Read',
   weNotRead: 'Unread',
   journalfor: 'Add to journal',
   journalforLabel: (who, when) => `Add the message from ${who}, ${when}, to the journal`,
@@ -221,9 +217,7 @@ const en: MessagesText = {
   newConversation: 'Write a new message',
   recipient: 'To',
   staffSent: (name) => `The message has been sent to ${name}.`,
-  staffSentNotified: (name) => `The message has been sent to ${name}. They get a notification without content.`,
   noneYet: 'No messages yet.',
-  nobody: 'Nobody who can read messages about the case in the e-service.',
   fromCitizen: (name, relation) => (relation ? `${name} (${relation})` : name),
 };
 

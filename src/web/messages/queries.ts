@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CitizenMessagesOverview, CitizenThread, CitizenUnread, JournalMessageResult, NewMessageBody, NotificationSettings,
-  NotificationSettingsBody, StaffNewMessageBody, ThreadList, UnreadByCase, UnreadByOrder,
+  NotificationSettingsBody, StaffNewMessageBody, ThreadList, UnreadByOrder,
 } from '../../shared/messages-api';
 import { api, request } from '../api/client';
 import { journalKeys } from '../journal/queries';
@@ -20,7 +20,6 @@ export const messageKeys = {
   citizenThread: (t: CitizenTarget) => ['citizen', 'messages', 'thread', t.kind, t.kind === 'arende' ? t.caseId : t.orderId] as const,
   settings: ['citizen', 'messages', 'settings'] as const,
   caseThreads: (caseId: string) => ['staff', 'messages', 'case', caseId] as const,
-  staffUnread: ['staff', 'messages', 'unread'] as const,
   orderThreads: (orderId: string) => ['provider', 'citizen-messages', orderId] as const,
 };
 
@@ -110,10 +109,7 @@ export function useThreads(scope: StaffScope) {
 
 export function useThreadChange(scope: StaffScope) {
   const qc = useQueryClient();
-  const set = (list: ThreadList) => {
-    qc.setQueryData(scopeKey(scope), list);
-    void qc.invalidateQueries({ queryKey: messageKeys.staffUnread });
-  };
+  const set = (list: ThreadList) => qc.setQueryData(scopeKey(scope), list);
   return {
     write: useMutation({ mutationFn: (body: StaffNewMessageBody) => api.post<ThreadList>(scopeBase(scope), body), onSuccess: set }),
     markRead: useMutation({ mutationFn: () => api.post<ThreadList>(`${scopeBase(scope)}/read`), onSuccess: set }),
@@ -130,14 +126,6 @@ export function useThreadChange(scope: StaffScope) {
       },
     }),
   };
-}
-
-/** Unread messages from citizens in my unit's cases (handläggare), per case. */
-export function useStaffUnread() {
-  return useQuery({
-    queryKey: messageKeys.staffUnread, queryFn: ({ signal }) => api.get<UnreadByCase>('/api/staff/messages/unread', signal),
-    refetchInterval: 60_000,
-  });
 }
 
 /** Unread messages from citizens on my provider's orders, per order. */

@@ -49,7 +49,6 @@ const sv = {
   accept: 'Godta serverns uppgifter',
   retry: 'Skicka igen',
   notCheckedIn: 'Inte incheckad',
-  install: 'Lägg till på hemskärmen',
 };
 
 export type MobileMessages = typeof sv;
@@ -100,7 +99,6 @@ const en: MobileMessages = {
   accept: "Accept the server's version",
   retry: 'Send again',
   notCheckedIn: 'Not checked in',
-  install: 'Add to home screen',
 };
 
 export const mobileMessages: Record<Lang, MobileMessages> = { sv, en };

@@ -7,13 +7,14 @@ import { useState, type FormEvent } from 'react';
 import type { CaseDetail } from '../../shared/cases-api';
 import type { CaseOrders, StaffOrderView } from '../../shared/orders-api';
 import { INFO_TO_PROVIDER_MAX } from '../../shared/orders-api';
+import { ORDER_ACTIVE } from '../../domain/verkstallighet';
 import { formatDate, formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { QueryState } from '../ui/Status';
 import { Fact, Section } from '../cases/FactsSections';
 import { Disclosure, Field, ProblemAlert, RadioGroup, Sv, fieldErrors, useStatusMessage, useToday } from '../cases/form';
 import { useOrderMessages } from './messages';
-import { orderApi, useCaseOrders, useOrderChange, useOrderMessagesQuery, useProviders, type OrderStep } from './queries';
+import { orderApi, useCaseOrders, useOrderChange, useOrderMessagesQuery, useProviders, useSendOrderMessage, type OrderStep } from './queries';
 import { ProviderChoiceRequests } from './ProviderChoiceRequests';
 import './orders.css';
 
@@ -118,14 +119,14 @@ function Messages({ caseId, order, announce }: { caseId: string; order: StaffOrd
   const m = useOrderMessages();
   const { lang } = useI18n();
   const query = useOrderMessagesQuery(caseId, order.id, true); // listing marks the provider's messages read
-  const change = useOrderChange<unknown>(caseId);
+  const change = useSendOrderMessage(order.id);
   const [body, setBody] = useState('');
-  const active = ['skickad', 'accepterad', 'pagaende', 'avbruten'].includes(order.status);
+  const active = ORDER_ACTIVE.includes(order.status);
   const items = query.data?.items ?? order.messages;
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    change.mutate(() => orderApi.sendMessage(order.id, body), {
-      onSuccess: () => { setBody(''); void query.refetch(); announce(m.messageSent); },
+    change.mutate(body, {
+      onSuccess: () => { setBody(''); announce(m.messageSent); },
     });
   };
   return (
@@ -163,7 +164,7 @@ function OrderCard({ caseId, order, announce }: { caseId: string; order: StaffOr
   const d = (x: string | null) => (x ? formatDate(x, lang) : '–');
   const headingId = `order-${order.id}-h`;
   // An ended or returned order shows only what it holds; an active one shows every part, empty or not.
-  const active = ['skickad', 'accepterad', 'pagaende', 'avbruten'].includes(order.status);
+  const active = ORDER_ACTIVE.includes(order.status);
   return (
     <article className="or-order" aria-labelledby={headingId}>
       <div className="or-order-head">

@@ -41,18 +41,30 @@ export function useProviders(insats: string | null) {
   });
 }
 
-/** The order's messages; reading them marks the provider's as read, so the case's unread count is read again. */
+/** The order's messages; reading them marks the provider's as read, so the case's unread count for this order is set to 0 in place. */
 export function useOrderMessagesQuery(caseId: string, orderId: string, enabled: boolean) {
   const qc = useQueryClient();
   return useQuery({
     queryKey: orderKeys.messages(orderId),
     queryFn: async ({ signal }) => {
       const r = await orderApi.messages(orderId, signal);
-      void qc.invalidateQueries({ queryKey: orderKeys.caseOrders(caseId), exact: true });
+      qc.setQueryData<CaseOrders>(orderKeys.caseOrders(caseId), (d) => d && {
+        ...d,
+        orders: d.orders.map((o) => (o.id === orderId ? { ...o, unreadFromProvider: 0 } : o)),
+      });
       return r;
     },
     enabled,
     staleTime: 0,
+  });
+}
+
+/** Sends a message to the provider; the answer is the order's messages, put straight into the messages query. */
+export function useSendOrderMessage(orderId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: string) => orderApi.sendMessage(orderId, body),
+    onSuccess: (messages) => qc.setQueryData(orderKeys.messages(orderId), messages),
   });
 }
 

@@ -47,7 +47,7 @@ export function FullmaktSection({ personId }: { personId: string }) {
 
 function FullmaktTable({ personId, rows, onDone }: { personId: string; rows: FullmaktView[]; onDone: (text: string) => void }) {
   const m = useRepresentationMessages();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   return (
     <div className="table-scroll" role="region" aria-label={m.fullmakterTitle} tabIndex={0}>
       <table className="table">
@@ -59,7 +59,7 @@ function FullmaktTable({ personId, rows, onDone }: { personId: string; rows: Ful
             <tr key={f.id}>
               <th scope="row">{f.ombud.name}<br /><span className="muted nowrap">{f.ombud.idNumber}</span></th>
               <td>{f.scope}</td>
-              <td>{f.scopeAreas.length === 0 ? m.allAreas : f.scopeAreas.map((a) => m.area[a]).join(', ')}</td>
+              <td>{f.scopeAreas.length === 0 ? m.allAreas : f.scopeAreas.map((a) => t.caseArea[a]).join(', ')}</td>
               <td>
                 {f.validTo ? m.fromTo(formatDate(f.validFrom, lang), formatDate(f.validTo, lang)) : m.from(formatDate(f.validFrom, lang))}
                 <br /><span className={f.active ? '' : 'muted'}>{f.active ? m.active : m.ended}</span>
@@ -103,6 +103,7 @@ function EndFullmakt({ personId, f, onDone }: { personId: string; f: FullmaktVie
 
 function NewFullmaktForm({ personId, onCancel, onDone }: { personId: string; onCancel: () => void; onDone: () => void }) {
   const m = useRepresentationMessages();
+  const { t } = useI18n();
   const today = useToday();
   const [form, setForm] = useState<NewFullmaktBody>({ ombudIdNumber: '', scope: '', scopeAreas: [], validFrom: today, validTo: null });
   const change = useFullmaktChange(personId);
@@ -125,7 +126,7 @@ function NewFullmaktForm({ personId, onCancel, onDone }: { personId: string; onC
         <legend>{m.areas}</legend>
         <p className="hint">{m.areasHint}</p>
         <div className="cs-choices">
-          {AREAS.map((a) => <Checkbox key={a} label={m.area[a]} checked={form.scopeAreas.includes(a)} onChange={(on) => toggle(a, on)} />)}
+          {AREAS.map((a) => <Checkbox key={a} label={t.caseArea[a]} checked={form.scopeAreas.includes(a)} onChange={(on) => toggle(a, on)} />)}
         </div>
       </fieldset>
       <div className="cs-row">

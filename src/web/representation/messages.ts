@@ -1,6 +1,5 @@
 // Texts for fullmakter (person page) and guardian insight (case page).
 import { useI18n } from '../i18n';
-import type { CaseArea } from '../../domain/process/types';
 
 const sv = {
   fullmakterTitle: 'Fullmakter (ombud)',
@@ -31,10 +30,6 @@ const sv = {
   endOn: 'Sista dag fullmakten gäller',
   endSave: 'Avsluta fullmakten',
   endedMsg: 'Fullmakten är avslutad.',
-  area: {
-    barn_och_unga: 'Barn och unga', vuxen: 'Vuxna', ekonomiskt_bistand: 'Ekonomiskt bistånd', aldreomsorg: 'Äldreomsorg',
-    funktionsstod: 'Funktionsstöd', familjeratt: 'Familjerätt', vald_i_nara_relationer: 'Våld i nära relationer',
-  } as Record<CaseArea, string>,
   insightTitle: 'Vårdnadshavarnas insyn i e-tjänsten',
   insightShown: 'Vårdnadshavarna ser ärendet, besluten och breven i e-tjänsten (till barnet fyller 15 år).',
   insightHidden: 'Ärendet visas inte för vårdnadshavarna i e-tjänsten.',
@@ -84,10 +79,6 @@ const en: RepresentationMessages = {
   endOn: 'Last day it is valid',
   endSave: 'End power of attorney',
   endedMsg: 'The power of attorney has ended.',
-  area: {
-    barn_och_unga: 'Children and young people', vuxen: 'Adults', ekonomiskt_bistand: 'Financial assistance', aldreomsorg: 'Elderly care',
-    funktionsstod: 'Disability support', familjeratt: 'Family law', vald_i_nara_relationer: 'Violence in close relationships',
-  },
   insightTitle: 'Guardians’ view in the e-service',
   insightShown: 'The guardians see the case, the decisions and the letters in the e-service (until the child turns 15).',
   insightHidden: 'The case is not shown to the guardians in the e-service.',

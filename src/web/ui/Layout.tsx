@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../shared/api';
 import { useMyCases } from '../api/queries';
 import { useT, type Messages } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NavCount } from './NavCount';
 import { UserMenu } from './UserMenu';
 import { CitizenUnreadCount } from '../messages/UnreadCount';
 import { ProviderUnreadCount } from '../messages/ProviderUnreadList';
@@ -44,8 +45,9 @@ const navItems: Record<View, NavItem[]> = {
 
 /** New, unassigned cases in the user's unit, so the inbox is seen from every page. */
 function InboxCount() {
+  const t = useT();
   const n = useMyCases('inbox').data?.items.length ?? 0;
-  return n > 0 ? <span className="nav-count">{n}</span> : null;
+  return <NavCount n={n} label={t.navInboxCount(n)} />;
 }
 
 export function Layout({ session, children }: { session: SessionInfo | undefined; children: ReactNode }) {

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { SessionInfo } from '../../shared/api';
 import { useLogout } from '../api/queries';
 import { useT } from '../i18n';
+import { pendingMobileActions } from '../mobile/device-store';
 import { Icon } from './Icon';
 
 type Actor = NonNullable<SessionInfo['actor']>;
@@ -14,6 +15,13 @@ export function UserMenu({ actor }: { actor: Actor }) {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const logout = useLogout();
+  // Check-ins and notes made on the phone that have not reached the server are removed at logout:
+  // say so and let the user stay logged in to send them first.
+  const logOut = (everywhere: boolean) => {
+    const pending = pendingMobileActions();
+    if (pending > 0 && !window.confirm(t.logoutPendingMobile(pending))) return;
+    logout.mutate(everywhere);
+  };
 
   useEffect(() => {
     if (!open) return;
@@ -67,10 +75,10 @@ export function UserMenu({ actor }: { actor: Actor }) {
         {org && <p className="muted">{org}</p>}
         <p className="muted">{actor.municipality.name}</p>
         <div className="user-panel-actions">
-          <button type="button" className="button" disabled={logout.isPending} onClick={() => logout.mutate(false)}>
+          <button type="button" className="button" disabled={logout.isPending} onClick={() => logOut(false)}>
             {logout.isPending ? t.loggingOut : t.logout}
           </button>
-          <button type="button" className="button button--secondary" disabled={logout.isPending} onClick={() => logout.mutate(true)}>
+          <button type="button" className="button button--secondary" disabled={logout.isPending} onClick={() => logOut(true)}>
             {t.logoutEverywhere}
           </button>
         </div>

@@ -13,11 +13,11 @@ import { accessPerson, auditRecord, recordListReads, relationSql } from '../../a
 import type { TenantTx } from '../../db/database.ts';
 import { HttpProblem, notFound } from '../../http/problems.ts';
 import { accessCitizenCase, citizenVisibleCases } from '../../access/citizen-access.ts';
-import { ageOf } from '../shared/rows.ts';
+import { ageOf, firstNameOf } from '../shared/rows.ts';
 import {
   WITHHELD_TEXT_SV, citizenStatus, guardianWithholdsAll,
 } from '../../../domain/citizen-status.ts';
-import { appealInstructions } from '../../../domain/letters/appeal-instructions.ts';
+import { appealInstructions, laglighetsprovningInstructions } from '../../../domain/letters/appeal-instructions.ts';
 import { goesAgainstParty, type CaseArea, type CaseType, type Status } from '../../../domain/process/types.ts';
 import { sendStoredFile } from '../files/routes.ts';
 
@@ -110,12 +110,11 @@ async function casesFor(tx: TenantTx, ctx: RequestContext, persons: RelatedRow[]
   const totals = new Map((await tx.query<{ person_id: string; n: number }>(
     'SELECT person_id, count(*)::int AS n FROM cases WHERE municipality_id = $1 AND person_id = ANY($2::uuid[]) GROUP BY person_id',
     [m, persons.map((p) => p.id)])).map((r) => [r.person_id, r.n]));
-  const visible = cases;
   // A case where I am medsökande is shown among my own, though it is filed on my partner.
   const me = persons.find((p) => p.relation === 'self')?.id;
   const shownUnder = new Map(refs.map((r) => [r.id, r.relation === 'medsokande' && me ? me : r.personId]));
-  const casesOf = (personId: string) => visible.filter((c) => shownUnder.get(c.id) === personId);
-  const ids = visible.map((c) => c.id);
+  const casesOf = (personId: string) => cases.filter((c) => shownUnder.get(c.id) === personId);
+  const ids = cases.map((c) => c.id);
   // Only taken decisions: drafts and proposals are the authority's working material.
   const decisions = await tx.query<DecisionRow>(
     `SELECT id, case_id, insats, outcome, legal_basis, decided_on, valid_from, valid_to, scope, motivation, appeal_route, amount_sek
@@ -128,7 +127,7 @@ async function casesFor(tx: TenantTx, ctx: RequestContext, persons: RelatedRow[]
     'SELECT board_name, address_lines, phone FROM municipalities WHERE id = $1', [m]);
 
   const toCase = (c: CaseRow): CitizenCase => {
-    const firstName = c.worker_name?.trim().split(/\s+/)[0] ?? null;
+    const firstName = firstNameOf(c.worker_name);
     const contact = firstName ? { firstName, phone: muni?.phone ?? null } : null;
     const own = decisions.filter((d) => d.case_id === c.id);
     const st = citizenStatus(c.case_type, c.status, { anyGranted: own.length === 0 ? undefined : own.some((d) => d.outcome !== 'avslag') });
@@ -174,14 +173,8 @@ function appealFor(
     return { route: 'forvaltningsbesvar', ...text };
   }
   if (d.appeal_route === 'laglighetsprovning') {
-    return {
-      route: 'laglighetsprovning', title: 'Går beslutet att överklaga?',
-      paragraphs: [
-        'Beslutet kan inte överklagas till förvaltningsrätten på vanligt sätt.',
-        'Du som är kommunmedlem kan begära laglighetsprövning enligt 13 kap. kommunallagen. Då prövar förvaltningsrätten bara om beslutet har fattats på ett lagligt sätt, inte om det är rätt i sak.',
-        'Begäran ska ha kommit in till förvaltningsrätten inom tre veckor från den dag beslutet anslogs på kommunens anslagstavla.',
-      ],
-    };
+    // 13 kap. 5–6 §§ KL: the same text as in the decision letter.
+    return { route: 'laglighetsprovning', ...laglighetsprovningInstructions({ helpContactName: contact?.firstName ?? null }) };
   }
   return null;
 }

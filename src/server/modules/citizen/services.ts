@@ -22,6 +22,7 @@ import { accessPerson, recordListReads } from '../../access/gate.ts';
 import { accessCitizenCase, citizenVisibleCases, type CitizenCaseRef } from '../../access/citizen-access.ts';
 import type { TenantTx } from '../../db/database.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../http/problems.ts';
+import { firstNameOf } from '../shared/rows.ts';
 import {
   ChoiceIdParams, CitizenServicesQuery, CitizenServicesResponse, ProviderChoiceBody, ProviderChoiceParams, ProviderChoiceView,
   type CitizenPlan, type CitizenProvider, type CitizenService, type CitizenServiceGroup, type CitizenVisitWeek,
@@ -47,8 +48,6 @@ const problems = { 400: { $ref: 'Problem#' }, 401: { $ref: 'Problem#' }, 403: { 
 const tags = ['medborgare'];
 
 type Relation = 'self' | 'vardnadshavare' | 'ombud';
-
-const firstName = (name: string | null | undefined) => name?.trim().split(/\s+/)[0] ?? null;
 
 function fieldError(path: string, message: string): never {
   throw badRequest(message, [{ path: `body/${path}`, message }]);
@@ -93,7 +92,7 @@ function visitWeeks(rows: VisitRow[]): CitizenVisitWeek[] {
       weeks.set(key, week);
     }
     const minutes = Math.max(0, Math.round((v.checked_out_at.getTime() - v.checked_in_at.getTime()) / 60_000));
-    week.visits.push({ date, timeIn: clockSv(v.checked_in_at), timeOut: clockSv(v.checked_out_at), minutes, by: firstName(v.staff_name), what: v.tasks });
+    week.visits.push({ date, timeIn: clockSv(v.checked_in_at), timeOut: clockSv(v.checked_out_at), minutes, by: firstNameOf(v.staff_name), what: v.tasks });
     week.minutes += minutes;
   }
   // rows come newest first; weeks keep that order
@@ -196,6 +195,12 @@ interface SaboRow {
 async function queueOf(tx: TenantTx, refs: CitizenCaseRef[], today: string): Promise<Map<string, SaboQueueItem[]>> {
   const m = tx.municipalityId;
   const mine = new Set(refs.map((r) => r.id));
+  // Most citizens have no decision on särskilt boende: answer before reading the municipality's queue.
+  const any = mine.size > 0 && await tx.one<{ x: number }>(
+    `SELECT 1 AS x FROM decisions d WHERE d.municipality_id = $1 AND d.case_id = ANY($2::uuid[])
+       AND d.insats_key = ANY($3::text[]) AND d.status = 'fattat' AND d.outcome <> 'avslag' LIMIT 1`,
+    [m, [...mine], SABO_INSATS_KEYS]);
+  if (!any) return new Map();
   // Every decision for särskilt boende in the municipality, to find the place; only a count of
   // those ahead leaves this function.
   const rows = await tx.query<SaboRow>(
@@ -220,7 +225,7 @@ async function queueOf(tx: TenantTx, refs: CitizenCaseRef[], today: string): Pro
   for (const r of own) {
     const place = saboPlace(facts, r.id, today);
     if (!place) continue;
-    const worker = firstName(workers.get(r.case_id));
+    const worker = firstNameOf(workers.get(r.case_id));
     const list = out.get(r.person_id) ?? [];
     list.push({
       decisionId: r.id, insats: r.insats, decidedOn: place.decidedOn, position: place.position, ahead: place.ahead,

@@ -72,15 +72,16 @@ export async function moveAttachmentsToCase(tx: TenantTx, draftId: string, caseI
   const rows = await tx.query<AttachmentRow>(
     `SELECT ${COLS} FROM e_service_attachments a WHERE a.municipality_id = $1 AND a.draft_id = $2 ORDER BY a.uploaded_at, a.file_name`,
     [tx.municipalityId, draftId]);
-  const out: Array<{ fileId: string; kind: string; name: string; contentType: string; size: number }> = [];
-  for (const r of rows) {
-    const fileId = randomUUID();
+  const out = rows.map((r) => ({ fileId: randomUUID(), kind: r.kind, name: r.file_name, contentType: r.content_type, size: r.size_bytes }));
+  if (rows.length > 0) {
+    // One statement for all: each attachment's content is copied inside the database, never through the server.
     await tx.query(
       `INSERT INTO case_files (municipality_id, id, case_id, kind, file_name, content_type, size_bytes, sha256, content, description, uploaded_by, uploaded_by_person_id)
-       SELECT municipality_id, $3, $4, 'upload', file_name, content_type, size_bytes, sha256, content, $5, NULL, uploaded_by_person_id
-       FROM e_service_attachments WHERE municipality_id = $1 AND id = $2`,
-      [tx.municipalityId, r.id, fileId, caseId, `Bilaga till ansökan om försörjningsstöd: ${ATTACHMENT_LABELS[r.kind].sv}`]);
-    out.push({ fileId, kind: r.kind, name: r.file_name, contentType: r.content_type, size: r.size_bytes });
+       SELECT a.municipality_id, x.file_id, $2, 'upload', a.file_name, a.content_type, a.size_bytes, a.sha256, a.content, x.description, NULL, a.uploaded_by_person_id
+       FROM unnest($3::uuid[], $4::uuid[], $5::text[]) AS x(attachment_id, file_id, description)
+       JOIN e_service_attachments a ON a.municipality_id = $1 AND a.id = x.attachment_id`,
+      [tx.municipalityId, caseId, rows.map((r) => r.id), out.map((o) => o.fileId),
+        rows.map((r) => `Bilaga till ansökan om försörjningsstöd: ${ATTACHMENT_LABELS[r.kind].sv}`)]);
   }
   await tx.query('DELETE FROM e_service_attachments WHERE municipality_id = $1 AND draft_id = $2', [tx.municipalityId, draftId]);
   return out;

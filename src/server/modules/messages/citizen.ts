@@ -15,6 +15,7 @@ import type {
   CitizenMessageView, CitizenMessagesOverview, CitizenThread, CitizenTopic, NewMessageBody,
 } from '../../../shared/messages-api.ts';
 import { REPORT_TITLE } from '../citizen/routes.ts';
+import { firstNameOf } from '../shared/rows.ts';
 import {
   THREAD_COLS, appendMessage, cleanBody, ensureThread, findThread, markRead, messagesOf, personNames, readByOther, unreadFor,
   type MessageRow, type ThreadRow,
@@ -30,7 +31,6 @@ function me(ctx: RequestContext): string | null {
   return ctx.actor.kind === 'citizen' ? ctx.actor.personId : null;
 }
 
-const firstName = (name: string | null) => name?.trim().split(/\s+/)[0] ?? null;
 const citizenTitle = (c: CaseInfo) => (c.case_type === 'barn_anmalan' ? REPORT_TITLE : c.title);
 
 async function casesInfo(tx: TenantTx, ids: string[]): Promise<Map<string, CaseInfo>> {
@@ -69,7 +69,7 @@ async function counts(tx: TenantTx, threadIds: string[]): Promise<Map<string, { 
 function caseTopic(ref: CitizenCaseRef, info: CaseInfo, thread: ThreadRow | undefined, n: { total: number; unread: number } | undefined): CitizenTopic {
   return {
     kind: 'arende', caseId: ref.id, orderId: null, caseNumber: ref.caseNumber, title: citizenTitle(info),
-    counterpart: firstName(info.worker_name), threadId: thread?.id ?? null, messageCount: n?.total ?? 0, unread: n?.unread ?? 0,
+    counterpart: firstNameOf(info.worker_name), threadId: thread?.id ?? null, messageCount: n?.total ?? 0, unread: n?.unread ?? 0,
     lastMessageAt: thread?.last_message_at?.toISOString() ?? null, canWrite: ref.status !== 'avslutad',
   };
 }
@@ -124,18 +124,23 @@ export async function overview(tx: TenantTx, ctx: RequestContext): Promise<Citiz
   return { persons, unread: persons.reduce((s, g) => s + g.topics.reduce((x, t) => x + t.unread, 0), 0) };
 }
 
-/** Only the number of unread messages (for the menu); no names, no texts. */
+/**
+ * Only the number of unread messages (for the menu, polled every minute); no names, no texts.
+ * First my own unread per conversation (usually none: answered at once); only then which of
+ * those cases I may still see (citizen-access.ts).
+ */
 export async function unreadCount(tx: TenantTx, ctx: RequestContext): Promise<number> {
   const person = me(ctx);
   if (!person) return 0;
-  const refs = await citizenVisibleCases(tx, ctx);
-  if (refs.length === 0) return 0;
-  const row = await tx.one<{ n: number }>(
-    `SELECT count(*)::int AS n FROM messages m JOIN message_threads t ON t.municipality_id = m.municipality_id AND t.id = m.thread_id
-     WHERE t.municipality_id = $1 AND t.citizen_person_id = $2 AND t.case_id = ANY($3::uuid[])
-       AND m.author_kind <> 'citizen' AND m.created_at > COALESCE(t.citizen_read_until, '-infinity')`,
-    [tx.municipalityId, person, refs.map((r) => r.id)]);
-  return row?.n ?? 0;
+  const rows = await tx.query<{ case_id: string; n: number }>(
+    `SELECT t.case_id, count(*)::int AS n FROM messages m JOIN message_threads t ON t.municipality_id = m.municipality_id AND t.id = m.thread_id
+     WHERE t.municipality_id = $1 AND t.citizen_person_id = $2
+       AND m.author_kind <> 'citizen' AND m.created_at > COALESCE(t.citizen_read_until, '-infinity')
+     GROUP BY t.case_id`,
+    [tx.municipalityId, person]);
+  if (rows.length === 0) return 0;
+  const visible = new Set((await citizenVisibleCases(tx, ctx)).map((r) => r.id));
+  return rows.reduce((sum, r) => sum + (visible.has(r.case_id) ? r.n : 0), 0);
 }
 
 function toView(thread: ThreadRow, x: MessageRow): CitizenMessageView {
@@ -143,7 +148,7 @@ function toView(thread: ThreadRow, x: MessageRow): CitizenMessageView {
   return {
     id: x.id, from,
     // Staff are shown by first name, as on Mina ärenden; the provider's staff with the provider's name.
-    authorName: x.author_kind === 'citizen' ? x.author_name : firstName(x.author_name) ?? '',
+    authorName: x.author_kind === 'citizen' ? x.author_name : firstNameOf(x.author_name) ?? '',
     authorRole: x.author_role, body: x.body, createdAt: x.created_at.toISOString(),
     readByOtherSide: x.author_kind === 'citizen' ? readByOther(thread, x) : true,
   };

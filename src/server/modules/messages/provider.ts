@@ -3,6 +3,7 @@
 // 404, audited). The provider answers whoever wrote, and may start a conversation only with the
 // person themself: it is not told who else acts for them. "Journalför" makes an unsigned entry in
 // the provider's own journal (14 kap. 3 § SoL, for private providers via 17 kap. 1 §).
+import { citizensWhoMaySeeCase } from '../../access/citizen-access.ts';
 import type { TenantTx } from '../../db/database.ts';
 import type { RequestContext } from '../../access/actor.ts';
 import { recordListReads } from '../../access/gate.ts';
@@ -14,7 +15,7 @@ import type { JournalMessageResult, StaffNewMessageBody, ThreadList, UnreadByOrd
 import { openOrder, providerActor, type OrderAccess } from '../provider/access.ts';
 import { writeJournal } from '../provider/records.ts';
 import {
-  MESSAGE_COLS, appendMessage, caseVisibleTo, cleanBody, ensureThread, findThread, fullName, markRead, personNames, queueNotice,
+  MESSAGE_COLS, appendMessage, cleanBody, ensureThread, findThread, fullName, markRead, personNames, queueNotice,
   swedishDateTime, type MessageRow,
 } from './threads.ts';
 import { buildThreadList, journalLinks, journalText, linkView, threadsOf } from './staff-side.ts';
@@ -22,7 +23,7 @@ import { buildThreadList, journalLinks, journalText, linkView, threadsOf } from 
 const subjectOf = (o: OrderAccess) => ({ caseId: o.case_id, orderId: o.id, personId: o.person_id });
 
 async function list(tx: TenantTx, ctx: RequestContext, order: OrderAccess): Promise<ThreadList> {
-  return buildThreadList(tx, ctx, providerActor(ctx).userId, subjectOf(order), { journal: 'provider', startWith: [order.person_id] });
+  return buildThreadList(tx, providerActor(ctx).userId, subjectOf(order), { journal: 'provider', startWith: [order.person_id] });
 }
 
 export async function orderMessages(tx: TenantTx, ctx: RequestContext, orderId: string): Promise<ThreadList> {
@@ -38,7 +39,7 @@ export async function writeToCitizen(
   const subject = subjectOf(order);
   // The person themself, or whoever already wrote about the order: no one else is known to the provider.
   const known = body.citizenPersonId === order.person_id || Boolean(await findThread(tx, subject, body.citizenPersonId));
-  if (!known || !await caseVisibleTo(tx, ctx, body.citizenPersonId, subject)) {
+  if (!known || !(await citizensWhoMaySeeCase(tx, subject.caseId, [body.citizenPersonId])).has(body.citizenPersonId)) {
     throw conflict('Mottagaren kan inte läsa meddelanden om den här insatsen i e-tjänsten. Kontakta personen på annat sätt.', 'recipient-cannot-see');
   }
   const text = cleanBody(body.body);
@@ -76,8 +77,7 @@ export async function journalMessage(tx: TenantTx, ctx: RequestContext, orderId:
 
   const names = await personNames(tx, [row.citizen_person_id, row.person_id]);
   const provider = await tx.one<{ name: string }>('SELECT name FROM providers WHERE municipality_id = $1 AND id = $2', [m, actor.providerId]);
-  const ref = await caseVisibleTo(tx, ctx, row.citizen_person_id, subjectOf(order));
-  const relation: CitizenRelation = (ref?.relation as CitizenRelation | undefined)
+  const relation: CitizenRelation = (await citizensWhoMaySeeCase(tx, subjectOf(order).caseId, [row.citizen_person_id])).get(row.citizen_person_id)
     ?? (row.citizen_person_id === row.person_id ? 'self' : 'ombud');
   const text = journalText(row, {
     when: swedishDateTime(row.created_at), citizenName: fullName(names.get(row.citizen_person_id)), citizenRelation: relation,

@@ -2,10 +2,11 @@
 // handläggare within a case, or the provider within an order. Every route runs as the logged-in
 // actor through its gate — citizens: citizen-access.ts; handläggare: accessCase; provider: openOrder —
 // and is audited in the same transaction. Notices by e-mail or SMS say only that there is a message.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { WithActor } from '../../access/session.ts';
+import type { Config } from '../../config.ts';
 import { IdParams } from '../../../shared/api.ts';
 import {
   CitizenCaseParams, CitizenMessagesOverview, CitizenOrderParams, CitizenThread, CitizenUnread, JournalMessageBody, JournalMessageResult,
@@ -22,14 +23,13 @@ const citizenTags = ['medborgare'];
 const staffTags = ['meddelanden'];
 const providerTags = ['utförare'];
 
-/** Where Lots is, for the example notice: the configured public address, else the request's own. */
-function baseUrl(req: FastifyRequest): string {
-  return process.env.LOTS_PUBLIC_URL ?? `${req.protocol}://${req.host}`;
-}
-
 const created = (reply: FastifyReply, isNew: boolean) => reply.status(isNew ? 201 : 200);
 
-export function registerMessageRoutes(root: FastifyInstance, withActor: WithActor): void {
+/**
+ * `config.publicUrl` is the link in notices and in the example shown to the citizen (never the
+ * request's Host header, which the client controls); `config.notifications` the SMTP/SMS channels.
+ */
+export function registerMessageRoutes(root: FastifyInstance, withActor: WithActor, { config }: { config: Pick<Config, 'publicUrl' | 'notifications'> }): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   // ---- Citizen ----
@@ -71,14 +71,14 @@ export function registerMessageRoutes(root: FastifyInstance, withActor: WithActo
 
   app.get('/api/citizen/messages/settings', {
     schema: { tags: citizenTags, summary: 'Hur jag vill få veta att ett meddelande har kommit', response: { 200: NotificationSettings, ...problems } },
-  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.getSettings(tx, ctx, baseUrl(req))));
+  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.getSettings(tx, ctx, config)));
 
   app.put('/api/citizen/messages/settings', {
     schema: {
       tags: citizenTags, summary: 'Välj avisering: ingen, e-post eller sms (aviseringen säger bara att det finns ett meddelande)',
       body: NotificationSettingsBody, response: { 200: NotificationSettings, ...changeProblems, 429: { $ref: 'Problem#' }, 502: { $ref: 'Problem#' } },
     },
-  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.saveSettings(tx, ctx, req.body, baseUrl(req))));
+  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.saveSettings(tx, ctx, req.body, config)));
 
   // The address is confirmed with the six-digit code sent to it; only then are notices sent there.
   app.post('/api/citizen/messages/settings/verify', {
@@ -88,7 +88,7 @@ export function registerMessageRoutes(root: FastifyInstance, withActor: WithActo
     },
   }, async (req) => {
     // A wrong code is counted and audited: the transaction commits, then the refusal is answered.
-    const r = await withActor(req, ['medborgare'], (tx, ctx) => citizen.verifyCode(tx, ctx, req.body, baseUrl(req)));
+    const r = await withActor(req, ['medborgare'], (tx, ctx) => citizen.verifyCode(tx, ctx, req.body, config));
     if (!r.ok) throw r.problem;
     return r.settings;
   });
@@ -98,7 +98,7 @@ export function registerMessageRoutes(root: FastifyInstance, withActor: WithActo
       tags: citizenTags, summary: 'Skicka en ny kod (högst en i minuten och fem i timmen)',
       response: { 200: NotificationSettings, ...changeProblems, 429: { $ref: 'Problem#' }, 502: { $ref: 'Problem#' } },
     },
-  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.resendCode(tx, ctx, baseUrl(req))));
+  }, (req) => withActor(req, ['medborgare'], (tx, ctx) => citizen.resendCode(tx, ctx, config)));
 
   // ---- Handläggare ----
   app.get('/api/staff/cases/:id/messages', {

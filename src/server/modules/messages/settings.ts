@@ -17,7 +17,10 @@ import {
 } from '../../../domain/notification-text.ts';
 import type { NotificationChannel, NotificationSettings, NotificationSettingsBody, VerifyCodeBody } from '../../../shared/messages-api.ts';
 import { resolveNotificationConfig } from '../../jobs/notify.ts';
-import { elksSmsChannel, mailSender, senderNameFor, smtpChannel } from './channels.ts';
+import { elksSmsChannel, mailSender, senderNameFor, smtpChannel, type NotificationConfig } from './channels.ts';
+
+/** Where Lots is (the link in notices) and the configured channels: from the server's Config, never from a request. */
+export interface NoticeSetup { publicUrl: string; notifications: NotificationConfig }
 
 /**
  * Limits on new codes, per person: at most one a minute and five an hour. A code goes to an address
@@ -65,8 +68,8 @@ async function municipalityName(tx: TenantTx): Promise<string> {
 }
 
 /** Sends the code by the chosen channel; a channel that does not answer is a 502 with what to do. */
-async function sendCode(channel: 'e_post' | 'sms', address: string, code: string, muniName: string, baseUrl: string): Promise<void> {
-  const config = resolveNotificationConfig();
+async function sendCode(channel: 'e_post' | 'sms', address: string, code: string, muniName: string, setup: NoticeSetup): Promise<void> {
+  const config = resolveNotificationConfig(setup.notifications);
   const msg = verificationCodeMessage({ municipalityName: muniName, code });
   const unavailable = () => new HttpProblem(502, 'Koden kunde inte skickas',
     `Vi kunde inte skicka koden till ${channel === 'e_post' ? 'e-postadressen' : 'mobilnumret'} just nu. Försök igen om en stund, eller välj ett annat sätt att få aviseringar.`,
@@ -74,7 +77,7 @@ async function sendCode(channel: 'e_post' | 'sms', address: string, code: string
   try {
     if (channel === 'e_post') {
       if (!config.smtpUrl) throw unavailable();
-      const mail = smtpChannel(config.smtpUrl, mailSender(config, muniName, baseUrl));
+      const mail = smtpChannel(config.smtpUrl, mailSender(config, muniName, setup.publicUrl));
       try { await mail.send(address, msg.subject, msg.text); } finally { mail.close(); }
     } else {
       if (!config.smsApiUrl || !config.smsUser || !config.smsPassword) throw unavailable();
@@ -103,14 +106,14 @@ function rateCheck(sent: Date[], now: Date, minGap: boolean): { recent: Date[]; 
 
 /** Makes a code, stores its hash and sends it; the caller has locked the row. */
 async function issueCode(
-  tx: TenantTx, ctx: RequestContext, person: string, channel: 'e_post' | 'sms', address: string, recent: Date[], now: Date, baseUrl: string, why: string,
+  tx: TenantTx, ctx: RequestContext, person: string, channel: 'e_post' | 'sms', address: string, recent: Date[], now: Date, setup: NoticeSetup, why: string,
 ): Promise<void> {
   const code = newCode();
   await tx.query(
     `UPDATE citizen_notification_settings SET verified_at = NULL, code_hash = $3, code_attempts = 0,
        code_expires_at = $4, codes_sent_at = $5 WHERE municipality_id = $1 AND person_id = $2`,
     [tx.municipalityId, person, hashCode(code), new Date(now.getTime() + CODE_VALID_MINUTES * 60_000), [...recent, now]]);
-  await sendCode(channel, address, code, await municipalityName(tx), baseUrl);
+  await sendCode(channel, address, code, await municipalityName(tx), setup);
   tx.audit(auditRecord(ctx, {
     action: 'send', resource: 'citizen.notification_settings.code', subjectPersonId: person, purpose: 'self', details: { channel, why },
   }));
@@ -127,8 +130,8 @@ function view(row: Row | undefined, example: string, now = new Date()): Notifica
   };
 }
 
-async function example(tx: TenantTx, baseUrl: string): Promise<string> {
-  return notificationNotice({ municipalityName: await municipalityName(tx), baseUrl }).smsText;
+async function example(tx: TenantTx, setup: NoticeSetup): Promise<string> {
+  return notificationNotice({ municipalityName: await municipalityName(tx), baseUrl: setup.publicUrl }).smsText;
 }
 
 async function loadRow(tx: TenantTx, person: string, lock = false): Promise<Row | undefined> {
@@ -139,9 +142,9 @@ async function loadRow(tx: TenantTx, person: string, lock = false): Promise<Row 
 
 // ---- routes ----
 
-export async function getSettings(tx: TenantTx, ctx: RequestContext, baseUrl: string): Promise<NotificationSettings> {
+export async function getSettings(tx: TenantTx, ctx: RequestContext, setup: NoticeSetup): Promise<NotificationSettings> {
   const person = me(ctx);
-  const ex = await example(tx, baseUrl);
+  const ex = await example(tx, setup);
   if (!person) return view(undefined, ex);
   const row = await loadRow(tx, person);
   tx.audit(auditRecord(ctx, { action: 'read', resource: 'citizen.notification_settings', subjectPersonId: person, purpose: 'self' }));
@@ -154,7 +157,7 @@ export async function getSettings(tx: TenantTx, ctx: RequestContext, baseUrl: st
  * Saving the same confirmed address again keeps it confirmed; the same unconfirmed one sends nothing
  * new ("Skicka ny kod" does).
  */
-export async function saveSettings(tx: TenantTx, ctx: RequestContext, body: NotificationSettingsBody, baseUrl: string): Promise<NotificationSettings> {
+export async function saveSettings(tx: TenantTx, ctx: RequestContext, body: NotificationSettingsBody, setup: NoticeSetup): Promise<NotificationSettings> {
   const person = me(ctx);
   if (!person) throw forbidden('Kommunen har inga uppgifter om dig, så det finns inga meddelanden att avisera om.', 'no-person');
   const errors: Array<{ path: string; message: string }> = [];
@@ -190,13 +193,13 @@ export async function saveSettings(tx: TenantTx, ctx: RequestContext, body: Noti
     const now = new Date();
     const { recent, refusal } = rateCheck(before?.codes_sent_at ?? [], now, false);
     if (refusal) throw refusal;
-    await issueCode(tx, ctx, person, body.channel, address, recent, now, baseUrl, sameTarget ? 'forsta_koden' : 'ny_adress');
+    await issueCode(tx, ctx, person, body.channel, address, recent, now, setup, sameTarget ? 'forsta_koden' : 'ny_adress');
   }
-  return view(await loadRow(tx, person), await example(tx, baseUrl));
+  return view(await loadRow(tx, person), await example(tx, setup));
 }
 
 /** A new code to the chosen (unconfirmed) address, within the limits above. */
-export async function resendCode(tx: TenantTx, ctx: RequestContext, baseUrl: string): Promise<NotificationSettings> {
+export async function resendCode(tx: TenantTx, ctx: RequestContext, setup: NoticeSetup): Promise<NotificationSettings> {
   const person = me(ctx);
   if (!person) throw forbidden('Kommunen har inga uppgifter om dig, så det finns inga meddelanden att avisera om.', 'no-person');
   const row = await loadRow(tx, person, true);
@@ -211,8 +214,8 @@ export async function resendCode(tx: TenantTx, ctx: RequestContext, baseUrl: str
     }));
     throw refusal;
   }
-  await issueCode(tx, ctx, person, row.channel, address, recent, now, baseUrl, 'ny_kod');
-  return view(await loadRow(tx, person), await example(tx, baseUrl));
+  await issueCode(tx, ctx, person, row.channel, address, recent, now, setup, 'ny_kod');
+  return view(await loadRow(tx, person), await example(tx, setup));
 }
 
 export type VerifyOutcome = { ok: true; settings: NotificationSettings } | { ok: false; problem: HttpProblem };
@@ -223,7 +226,7 @@ const codeProblem = (slug: string, message: string) => new HttpProblem(400, 'Kod
  * Checks the code. Returns (not throws) a refusal, so that the counted attempt and its audit record
  * are committed; the route turns it into a 400 problem after the transaction.
  */
-export async function verifyCode(tx: TenantTx, ctx: RequestContext, body: VerifyCodeBody, baseUrl: string): Promise<VerifyOutcome> {
+export async function verifyCode(tx: TenantTx, ctx: RequestContext, body: VerifyCodeBody, setup: NoticeSetup): Promise<VerifyOutcome> {
   const person = me(ctx);
   if (!person) throw forbidden('Kommunen har inga uppgifter om dig, så det finns inga meddelanden att avisera om.', 'no-person');
   const code = body.code.replace(/[\s-]/g, '');
@@ -235,7 +238,7 @@ export async function verifyCode(tx: TenantTx, ctx: RequestContext, body: Verify
   const audit = (result: string, flagged = false) => tx.audit(auditRecord(ctx, {
     action: 'verify', resource: 'citizen.notification_settings.code', subjectPersonId: person, purpose: 'self', flagged, details: { channel: row.channel, result },
   }));
-  if (row.verified_at) return { ok: true, settings: view(row, await example(tx, baseUrl)) };
+  if (row.verified_at) return { ok: true, settings: view(row, await example(tx, setup)) };
   const refuse = (result: string, problem: HttpProblem, flagged = false): VerifyOutcome => { audit(result, flagged); return { ok: false, problem }; };
   const again = 'Välj ”Skicka ny kod” och skriv in den nya koden.';
   if (!row.code_hash || !row.code_expires_at) return refuse('ingen_kod', codeProblem('code-missing', `Det finns ingen kod att skriva in. ${again}`));
@@ -257,5 +260,5 @@ export async function verifyCode(tx: TenantTx, ctx: RequestContext, body: Verify
     `UPDATE citizen_notification_settings SET verified_at = now(), code_hash = NULL, code_expires_at = NULL, code_attempts = 0
      WHERE municipality_id = $1 AND person_id = $2`, [tx.municipalityId, person]);
   audit('bekraftad');
-  return { ok: true, settings: view(await loadRow(tx, person), await example(tx, baseUrl)) };
+  return { ok: true, settings: view(await loadRow(tx, person), await example(tx, setup)) };
 }

@@ -2,11 +2,11 @@
 // order's. Each conversation is with one citizen; whether that citizen may (still) see the case is
 // asked of citizen-access.ts, so a reply can never reach someone whose fullmakt has ended.
 import type { TenantTx } from '../../db/database.ts';
-import type { RequestContext } from '../../access/actor.ts';
+import { citizensWhoMaySeeCase } from '../../access/citizen-access.ts';
 import type { CitizenRelation } from '../../../shared/citizen-api.ts';
 import type { Correspondent, MessageJournalLink, StaffThread, ThreadList } from '../../../shared/messages-api.ts';
 import {
-  THREAD_COLS, caseVisibleTo, fullName, messagesOf, personNames, readByOther, unreadFor, type MessageRow, type Subject, type ThreadRow,
+  THREAD_COLS, fullName, messagesOf, personNames, readByOther, unreadFor, type MessageRow, type Subject, type ThreadRow,
 } from './threads.ts';
 
 export interface LinkRow { message_id: string; entry_id: string; signed: boolean; author_id: string; by_name: string }
@@ -34,16 +34,11 @@ export async function journalLinks(tx: TenantTx, messageIds: string[], journal: 
 
 export const linkView = (l: LinkRow, viewerId: string): MessageJournalLink => ({ entryId: l.entry_id, signed: l.signed, byName: l.by_name, mine: l.author_id === viewerId });
 
-/** Who may see the case, of the person and those acting for them: the people one can write to. */
+/** Who may see the case, of the person and those acting for them: the people one can write to (citizen-access.ts). */
 export async function visibleCorrespondents(
-  tx: TenantTx, ctx: RequestContext, subject: Pick<Subject, 'caseId' | 'personId'>, candidateIds: string[],
+  tx: TenantTx, subject: Pick<Subject, 'caseId'>, candidateIds: string[],
 ): Promise<Map<string, CitizenRelation>> {
-  const out = new Map<string, CitizenRelation>();
-  for (const id of new Set(candidateIds)) {
-    const ref = await caseVisibleTo(tx, ctx, id, subject);
-    if (ref) out.set(id, ref.relation as CitizenRelation);
-  }
-  return out;
+  return citizensWhoMaySeeCase(tx, subject.caseId, candidateIds);
 }
 
 /** The person and everyone registered as guardian or ombud for them (before asking who may see the case). */
@@ -62,13 +57,13 @@ function relationFromHistory(thread: ThreadRow, messages: MessageRow[]): Citizen
 }
 
 export async function buildThreadList(
-  tx: TenantTx, ctx: RequestContext, viewerId: string, subject: Subject,
+  tx: TenantTx, viewerId: string, subject: Subject,
   opts: { journal: 'case' | 'provider'; startWith: string[] },
 ): Promise<ThreadList> {
   const threads = await threadsOf(tx, subject);
   const messages = await messagesOf(tx, threads.map((t) => t.id));
   const links = await journalLinks(tx, messages.map((x) => x.id), opts.journal);
-  const visible = await visibleCorrespondents(tx, ctx, subject, [...threads.map((t) => t.citizen_person_id), ...opts.startWith]);
+  const visible = await visibleCorrespondents(tx, subject, [...threads.map((t) => t.citizen_person_id), ...opts.startWith]);
   const names = await personNames(tx, [...threads.map((t) => t.citizen_person_id), ...visible.keys()]);
   const correspondent = (id: string, relation: CitizenRelation): Correspondent => ({ personId: id, name: fullName(names.get(id)), relation });
   const list: StaffThread[] = threads.map((t) => {

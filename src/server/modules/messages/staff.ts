@@ -2,6 +2,7 @@
 // them (everyone in the case's unit sees them), replies, read markers, and "journalför": a draft
 // journal entry with the message (who, when, the text) for the handläggare to read and sign
 // (14 kap. 3 § SoL: significant facts and events are documented; SOSFS 2014:5 4 kap.).
+import { citizensWhoMaySeeCase } from '../../access/citizen-access.ts';
 import type { TenantTx } from '../../db/database.ts';
 import { isCaseWorker, type CaseWorker, type RequestContext } from '../../access/actor.ts';
 import { accessCase } from '../../access/case-access.ts';
@@ -12,7 +13,7 @@ import type { CitizenRelation } from '../../../shared/citizen-api.ts';
 import type { JournalMessageResult, StaffNewMessageBody, ThreadList, UnreadByCase } from '../../../shared/messages-api.ts';
 import { createEntry } from '../journal/service.ts';
 import {
-  MESSAGE_COLS, appendMessage, caseVisibleTo, cleanBody, ensureThread, fullName, markRead, personNames, queueNotice, swedishDateTime,
+  MESSAGE_COLS, appendMessage, cleanBody, ensureThread, fullName, markRead, personNames, queueNotice, swedishDateTime,
   type MessageRow,
 } from './threads.ts';
 import { buildThreadList, journalLinks, journalText, linkView, representativesOf, threadsOf } from './staff-side.ts';
@@ -24,7 +25,7 @@ function caseWorker(ctx: RequestContext): CaseWorker {
 
 async function list(tx: TenantTx, ctx: RequestContext, caseId: string, personId: string): Promise<ThreadList> {
   const reps = await representativesOf(tx, personId);
-  return buildThreadList(tx, ctx, caseWorker(ctx).userId, { caseId, orderId: null, personId }, { journal: 'case', startWith: [personId, ...reps] });
+  return buildThreadList(tx, caseWorker(ctx).userId, { caseId, orderId: null, personId }, { journal: 'case', startWith: [personId, ...reps] });
 }
 
 export async function caseMessages(tx: TenantTx, ctx: RequestContext, caseId: string): Promise<ThreadList> {
@@ -39,7 +40,7 @@ export async function writeToCitizen(
   const access = await accessCase(tx, ctx, caseId, { action: 'update', resource: 'messages.write' });
   const subject = { caseId, orderId: null, personId: access.personId };
   // Only someone who may see the case in the e-service (the one rule: citizen-access.ts).
-  if (!await caseVisibleTo(tx, ctx, body.citizenPersonId, subject)) {
+  if (!(await citizensWhoMaySeeCase(tx, caseId, [body.citizenPersonId])).has(body.citizenPersonId)) {
     throw conflict('Mottagaren kan inte se ärendet i e-tjänsten (till exempel har fullmakten gått ut eller barnet fyllt 18). Kontakta personen på annat sätt.',
       'recipient-cannot-see');
   }
@@ -67,7 +68,7 @@ export async function markCaseRead(tx: TenantTx, ctx: RequestContext, caseId: st
  */
 export async function journalMessage(tx: TenantTx, ctx: RequestContext, caseId: string, messageId: string): Promise<JournalMessageResult> {
   const actor = caseWorker(ctx);
-  const access = await accessCase(tx, ctx, caseId, { action: 'update', resource: 'messages.journal' });
+  await accessCase(tx, ctx, caseId, { action: 'update', resource: 'messages.journal' });
   const m = tx.municipalityId;
   const row = await tx.one<MessageRow & { citizen_person_id: string; person_id: string }>(
     `SELECT ${MESSAGE_COLS}, t.citizen_person_id, t.person_id FROM messages m
@@ -81,8 +82,7 @@ export async function journalMessage(tx: TenantTx, ctx: RequestContext, caseId: 
   const names = await personNames(tx, [row.citizen_person_id, row.person_id]);
   const unit = await tx.one<{ name: string }>(
     'SELECT u.name FROM cases c JOIN org_units u ON u.municipality_id = c.municipality_id AND u.id = c.unit_id WHERE c.municipality_id = $1 AND c.id = $2', [m, caseId]);
-  const citizenRef = await caseVisibleTo(tx, ctx, row.citizen_person_id, { caseId, personId: access.personId });
-  const relation: CitizenRelation = (citizenRef?.relation as CitizenRelation | undefined)
+  const relation: CitizenRelation = (await citizensWhoMaySeeCase(tx, caseId, [row.citizen_person_id])).get(row.citizen_person_id)
     ?? (['self', 'vardnadshavare', 'ombud'].includes(row.author_role) ? row.author_role as CitizenRelation : row.citizen_person_id === row.person_id ? 'self' : 'ombud');
   const text = journalText(row, {
     when: swedishDateTime(row.created_at), citizenName: fullName(names.get(row.citizen_person_id)), citizenRelation: relation,

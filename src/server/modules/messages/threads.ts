@@ -2,11 +2,8 @@
 // citizen), messages that never change once sent, read markers per side, and the outbox row that
 // tells the citizen — by their own choice of channel — only that there is a message.
 import type { TenantTx } from '../../db/database.ts';
-import type { RequestContext } from '../../access/actor.ts';
-import { citizenVisibleCases, type CitizenCaseRef } from '../../access/citizen-access.ts';
 import { conflict } from '../../http/problems.ts';
 import { notifyOnCommit } from '../../jobs/notify.ts';
-import type { CitizenRelation } from '../../../shared/citizen-api.ts';
 
 export type AuthorKind = 'citizen' | 'staff' | 'provider_staff';
 
@@ -113,16 +110,6 @@ export function readByOther(thread: ThreadRow, x: MessageRow): boolean {
   return until !== null && until.getTime() >= x.created_at.getTime();
 }
 
-/** The case as the given citizen would see it (the one rule: citizen-access.ts), without auditing. */
-export async function caseVisibleTo(tx: TenantTx, ctx: RequestContext, citizenPersonId: string, subject: Pick<Subject, 'caseId' | 'personId'>): Promise<CitizenCaseRef | null> {
-  const as: RequestContext = {
-    actor: { kind: 'citizen', municipalityId: tx.municipalityId, personId: citizenPersonId, idNumber: '', name: '' },
-    meta: ctx.meta,
-  };
-  const refs = await citizenVisibleCases(tx, as, { personId: subject.personId });
-  return refs.find((r) => r.id === subject.caseId) ?? null;
-}
-
 export interface PersonName { id: string; first_name: string; last_name: string }
 
 export async function personNames(tx: TenantTx, ids: string[]): Promise<Map<string, PersonName>> {
@@ -157,8 +144,6 @@ export async function queueNotice(tx: TenantTx, thread: ThreadRow, messageId: st
   await notifyOnCommit(tx);
   return true;
 }
-
-export const RELATION_SV: Record<CitizenRelation, string> = { self: 'den enskilde', vardnadshavare: 'vårdnadshavare', ombud: 'ombud' };
 
 /** The time of a message in Sweden, as written in a journal: "5 mars 2026 kl. 14.32". */
 export function swedishDateTime(d: Date): string {

@@ -158,7 +158,8 @@ async function carryOut(tx: TenantTx, ctx: RequestContext, id: string, body: Car
     'SELECT status, provider_id, insats_key, started_on, scope_amount, info_to_provider FROM orders WHERE municipality_id = $1 AND id = $2 FOR UPDATE',
     [m, r.order_id]);
   if (!o) throw notFound('Beställningen');
-  const blocked = blockedReason(o, r, await activeProviders(tx));
+  const providers = await activeProviders(tx);
+  const blocked = blockedReason(o, r, providers);
   if (blocked) throw conflict(blocked, 'choice-blocked');
   const startOn = body.startOn ?? (r.wished_start_on < today ? today : r.wished_start_on);
   if (!isValidIsoDate(startOn)) fieldError('startOn', 'Ogiltigt datum.');
@@ -166,7 +167,6 @@ async function carryOut(tx: TenantTx, ctx: RequestContext, id: string, body: Car
   // The current provider's last day is the day before; an order never started ends at once.
   const dayBefore = addDays(startOn, -1);
   const endOn = o.started_on === null ? (dayBefore < today ? today : dayBefore) : (dayBefore < o.started_on ? o.started_on : dayBefore);
-  const providers = await activeProviders(tx);
   const chosen = providers.find((p) => p.id === r.provider_id)!;
   const reason = `Byte av utförare på den enskildes begäran (valfrihetssystem, LOV). Ny utförare ${chosen.name} från ${formatDateSv(startOn)}.`;
   // A started order runs until the day before the new provider starts; one not yet started, or a

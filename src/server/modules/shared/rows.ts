@@ -21,6 +21,11 @@ export function personRef(r: PersonCols): PersonRef {
   return { id: r.person_id, name: `${r.first_name} ${r.last_name}`, idNumber: formatIdNumber(r.id_number, r.id_kind), protection: r.protection };
 }
 
+/** The first of a name's words ("Eva Karlsson" → "Eva"): staff are shown to citizens by first name. */
+export function firstNameOf(name: string | null | undefined): string | null {
+  return name?.trim().split(/\s+/)[0] ?? null;
+}
+
 export function ageOf(r: Pick<PersonCols, 'birth_date'>): number {
   return ageOn(r.birth_date, today());
 }
