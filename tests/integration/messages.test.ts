@@ -61,10 +61,10 @@ const otherThan = (code: string) => (code === '000000' ? '111111' : '000000');
 const staff = (key: string) => staffLogin(s, key);
 const citizen = (key: string) => citizenLogin(s, key);
 
-async function waitFor<T>(what: string, fn: () => T | undefined | null, ms = 15_000): Promise<T> {
+async function waitFor<T>(what: string, fn: () => T | undefined | null | Promise<T | undefined | null>, ms = 15_000): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
-    const v = fn();
+    const v = await fn();
     if (v) return v;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -281,7 +281,10 @@ describe('a message goes both ways (citizen ↔ handläggare), with a content-fr
       expect(`${mail.subject}\n${mail.text}\n${JSON.stringify(mail.headers)}`.toLowerCase(), secret).not.toContain(secret.toLowerCase());
     }
     // The outbox says what was sent, when, how and where — not the message.
-    const [row] = await q<Record<string, unknown>>('SELECT channel, address, status, sent_at, notice_text, provider_ref FROM message_notifications WHERE recipient_person_id = $1', [INGRID]);
+    // The worker marks the row sent just after the mail server has taken the mail.
+    const row = await waitFor('the notice marked sent', async () => (await q<Record<string, unknown>>(
+      'SELECT channel, address, status, sent_at, notice_text, provider_ref FROM message_notifications WHERE recipient_person_id = $1', [INGRID]))
+      .find((r) => r.status === 'skickad'));
     expect(row).toMatchObject({ channel: 'e_post', address: 'ingrid.lund@example.se', status: 'skickad' });
     expect(row!.sent_at).toBeInstanceOf(Date);
     expect(String(row!.notice_text)).not.toContain(SECRET_REPLY);
@@ -500,7 +503,9 @@ describe('the provider path, with an SMS notice', () => {
       const sms = await waitFor('the notice SMS', () => sims.sms!.messages.find((x) => x.to === '+46701234567' && !x.message.startsWith('Din kod')));
       expect(sms.from).toBe('Demokommun');
       expect(sms.message).toBe(`Du har fått ett nytt meddelande från Demo kommun. Logga in på ${s.baseUrl}/medborgare/meddelanden för att läsa det. Svara inte på detta sms.`);
-      const [row] = await q<{ status: string; provider_ref: string }>('SELECT status, provider_ref FROM message_notifications WHERE recipient_person_id = $1', [GOSTA]);
+      // The worker marks the row sent just after the gateway has answered.
+      const row = await waitFor('the notice marked sent', async () => (await q<{ status: string; provider_ref: string }>(
+        'SELECT status, provider_ref FROM message_notifications WHERE recipient_person_id = $1', [GOSTA])).find((r) => r.status !== 'vantar'));
       expect(row).toEqual({ status: 'skickad', provider_ref: sms.id });
 
       const read = await gosta.getJson<CitizenThread>(`/api/citizen/messages/orders/${GOSTA_ORDER}`);
